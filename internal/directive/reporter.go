@@ -1,0 +1,152 @@
+package directive
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/capsulelint/capsulelint/internal/config"
+)
+
+// Analyzers are the names //capsule:ignore accepts.
+var Analyzers = map[string]bool{"capsulefield": true, "keyformat": true, "repocapsule": true, "gsitenant": true}
+
+// ProblemOwner is the analyzer that reports malformed directives, so that
+// each is reported once.
+const ProblemOwner = "capsulefield"
+
+// Reporter reports one analyzer's diagnostics on one package, honouring
+// directives, generated files, include-tests and single-file fixes.
+type Reporter struct {
+	Pass  *analysis.Pass
+	Name  string
+	Cfg   *config.Resolved
+	files map[*token.File]*File
+	asts  []*ast.File
+}
+
+// NewReporter returns a reporter for analyzer name.
+func NewReporter(pass *analysis.Pass, name string, cfg *config.Resolved) *Reporter {
+	r := &Reporter{Pass: pass, Name: name, Cfg: cfg, files: map[*token.File]*File{}}
+	for _, f := range pass.Files {
+		if r.Skip(f) {
+			continue
+		}
+		r.files[pass.Fset.File(f.Pos())] = Parse(pass.Fset, f, Analyzers)
+		r.asts = append(r.asts, f)
+	}
+	return r
+}
+
+// Skip reports whether f is not analysed: generated, or a test file when
+// include-tests is off.
+func (r *Reporter) Skip(f *ast.File) bool {
+	if ast.IsGenerated(f) {
+		return true
+	}
+	return !r.Cfg.IncludeTests && strings.HasSuffix(r.Pass.Fset.File(f.Pos()).Name(), "_test.go")
+}
+
+// SkipPos reports whether pos lies in a file that is not analysed.
+func (r *Reporter) SkipPos(pos token.Pos) bool {
+	tf := r.Pass.Fset.File(pos)
+	return tf == nil || r.files[tf] == nil
+}
+
+func (r *Reporter) fileOf(pos token.Pos) *File {
+	if tf := r.Pass.Fset.File(pos); tf != nil {
+		return r.files[tf]
+	}
+	return nil
+}
+
+// Directive returns the valid directive called name that applies to the
+// line of any of positions (a declaration, its name, a literal).
+func (r *Reporter) Directive(name string, positions ...token.Pos) *Directive {
+	for _, pos := range positions {
+		if d := r.fileOf(pos).At(pos, name, ""); d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// OptedOut reports whether a //capsule:tenant-scoped or //capsule:global
+// directive applies at any of positions.
+func (r *Reporter) OptedOut(positions ...token.Pos) bool {
+	return r.Directive(TenantScoped, positions...) != nil || r.Directive(Global, positions...) != nil
+}
+
+// Report reports d unless a //capsule:ignore for this analyzer applies to
+// d's line or to any of decls (the enclosing declarations' positions).
+func (r *Reporter) Report(d analysis.Diagnostic, decls ...token.Pos) {
+	if r.SkipPos(d.Pos) {
+		return
+	}
+	for _, pos := range append([]token.Pos{d.Pos}, decls...) {
+		if r.fileOf(pos).At(pos, Ignore, r.Name) != nil {
+			return
+		}
+	}
+	if r.Cfg.SingleFileFixes {
+		d = r.singleFile(d)
+	}
+	r.Pass.Report(d)
+}
+
+// singleFile drops fixes with edits outside d's file, saying so.
+func (r *Reporter) singleFile(d analysis.Diagnostic) analysis.Diagnostic {
+	home := r.Pass.Fset.File(d.Pos)
+	var kept []analysis.SuggestedFix
+	var others []string
+	for _, fix := range d.SuggestedFixes {
+		ok := true
+		for _, e := range fix.TextEdits {
+			if tf := r.Pass.Fset.File(e.Pos); tf != home {
+				ok = false
+				name := tf.Name()[strings.LastIndex(tf.Name(), "/")+1:]
+				if !containsString(others, name) {
+					others = append(others, name)
+				}
+			}
+		}
+		if ok {
+			kept = append(kept, fix)
+		}
+	}
+	if len(kept) < len(d.SuggestedFixes) {
+		d.Message += fmt.Sprintf(" (the fix also edits %s: run capsulelint migrate to apply it)", strings.Join(others, ", "))
+	}
+	d.SuggestedFixes = kept
+	return d
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Finish reports malformed directives (once, by ProblemOwner) and this
+// analyzer's //capsule:ignore directives that suppressed nothing.
+func (r *Reporter) Finish() {
+	for _, f := range r.asts {
+		for _, d := range r.files[r.Pass.Fset.File(f.Pos())].All {
+			switch {
+			case !d.Valid():
+				if r.Name == ProblemOwner {
+					r.Pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: "directive", Message: d.Problem})
+				}
+			case d.Name == Ignore && d.Analyzer == r.Name && !d.Used():
+				r.Pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: "directive",
+					Message: fmt.Sprintf("stale //capsule:ignore %s directive: %s reports nothing here; remove it", r.Name, r.Name)})
+			}
+		}
+	}
+}

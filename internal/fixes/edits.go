@@ -1,0 +1,116 @@
+// Package fixes builds the text edits that capsulelint's suggested fixes
+// share: new parameters in signatures, new arguments at call sites, new
+// imports, new struct fields. Edits are collected in a Builder, which
+// drops identical duplicates and refuses overlapping ones.
+package fixes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Builder accumulates the edits of one suggested fix.
+type Builder struct {
+	Fset    *token.FileSet
+	edits   []analysis.TextEdit
+	imports map[*ast.File]map[string]bool
+}
+
+// NewBuilder returns an empty builder.
+func NewBuilder(fset *token.FileSet) *Builder {
+	return &Builder{Fset: fset, imports: map[*ast.File]map[string]bool{}}
+}
+
+// Insert adds text at pos.
+func (b *Builder) Insert(pos token.Pos, text string) {
+	b.edits = append(b.edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)})
+}
+
+// Replace replaces the source of [pos, end) with text.
+func (b *Builder) Replace(pos, end token.Pos, text string) {
+	b.edits = append(b.edits, analysis.TextEdit{Pos: pos, End: end, NewText: []byte(text)})
+}
+
+// Import makes file import path (under name, when name differs from the
+// path's last element), once per file however often it is asked.
+func (b *Builder) Import(file *ast.File, path, name string) {
+	if path == "" {
+		return
+	}
+	for _, spec := range file.Imports {
+		if strings.Trim(spec.Path.Value, `"`) == path {
+			return
+		}
+	}
+	if b.imports[file] == nil {
+		b.imports[file] = map[string]bool{}
+	}
+	if b.imports[file][path] {
+		return
+	}
+	b.imports[file][path] = true
+	spec := strconv.Quote(path)
+	if name != "" && name != path[strings.LastIndex(path, "/")+1:] {
+		spec = name + " " + spec
+	}
+	for _, decl := range file.Decls {
+		gen, ok := decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.IMPORT {
+			continue
+		}
+		if gen.Lparen.IsValid() {
+			b.Insert(gen.Rparen, "\t"+spec+"\n")
+		} else {
+			b.Insert(gen.End(), "\nimport "+spec)
+		}
+		return
+	}
+	b.Insert(file.Name.End(), "\n\nimport "+spec)
+}
+
+// Len reports how many edits were collected.
+func (b *Builder) Len() int { return len(b.edits) }
+
+// Files returns the names of the files the edits touch.
+func (b *Builder) Files() []string {
+	var files []string
+	for _, e := range b.edits {
+		name := b.Fset.File(e.Pos).Name()
+		if !slices.Contains(files, name) {
+			files = append(files, name)
+		}
+	}
+	return files
+}
+
+// Fix returns the suggested fix, edits sorted, identical duplicates
+// dropped; an error if two edits overlap.
+func (b *Builder) Fix(message string) (analysis.SuggestedFix, error) {
+	edits := slices.Clone(b.edits)
+	slices.SortStableFunc(edits, func(x, y analysis.TextEdit) int {
+		if x.Pos != y.Pos {
+			return int(x.Pos - y.Pos)
+		}
+		return int(x.End - y.End)
+	})
+	out := edits[:0]
+	for i, e := range edits {
+		if i > 0 {
+			prev := out[len(out)-1]
+			if prev.Pos == e.Pos && prev.End == e.End && string(prev.NewText) == string(e.NewText) {
+				continue
+			}
+			if e.Pos < prev.End {
+				return analysis.SuggestedFix{}, fmt.Errorf("conflicting edits at %s", b.Fset.Position(e.Pos))
+			}
+		}
+		out = append(out, e)
+	}
+	return analysis.SuggestedFix{Message: message, TextEdits: out}, nil
+}

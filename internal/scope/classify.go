@@ -1,0 +1,214 @@
+// Package scope tells which types, variables and expressions hold tenant
+// and capsule IDs, and finds a tenant or capsule value at a position of the
+// code (DESIGN.md's lookup order), for the analyzers' fixes.
+package scope
+
+import (
+	"go/ast"
+	"go/types"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/capsulelint/capsulelint/internal/config"
+)
+
+// Kind is what an ID identifies.
+type Kind int
+
+const (
+	Tenant Kind = iota
+	Capsule
+)
+
+func (k Kind) String() string {
+	if k == Tenant {
+		return "tenant"
+	}
+	return "capsule"
+}
+
+// Other returns the other kind.
+func (k Kind) Other() Kind { return 1 - k }
+
+// Classifier recognises tenant and capsule IDs under one configuration.
+type Classifier struct {
+	Config    *config.Resolved
+	bare      [2]map[string]bool // type names matched in any package
+	qualified [2]map[string]bool // "path.Name"
+	names     [2]map[string]bool // string-kind identifiers
+	nameList  [2][]string
+}
+
+// New returns a classifier for cfg.
+func New(cfg *config.Resolved) *Classifier {
+	c := &Classifier{Config: cfg}
+	defaults := [2][]string{{"TenantID", "TenantId"}, {"CapsuleID", "CapsuleId"}}
+	types := [2][]string{cfg.TenantTypes, cfg.CapsuleTypes}
+	c.nameList = [2][]string{cfg.TenantNames, cfg.CapsuleNames}
+	for k := range 2 {
+		c.bare[k], c.qualified[k], c.names[k] = map[string]bool{}, map[string]bool{}, map[string]bool{}
+		for _, n := range append(defaults[k], types[k]...) {
+			if strings.Contains(n, ".") {
+				c.qualified[k][n] = true
+			} else {
+				c.bare[k][n] = true
+			}
+		}
+		for _, n := range c.nameList[k] {
+			c.names[k][n] = true
+		}
+	}
+	return c
+}
+
+// IsType reports whether t is a tenant (capsule) ID type.
+func (c *Classifier) IsType(k Kind, t types.Type) bool {
+	tn := typeName(t)
+	if tn == nil {
+		return false
+	}
+	if c.bare[k][tn.Name()] {
+		return true
+	}
+	return tn.Pkg() != nil && c.qualified[k][tn.Pkg().Path()+"."+tn.Name()]
+}
+
+// IsName reports whether name is a configured tenant (capsule) identifier
+// and t is of string kind.
+func (c *Classifier) IsName(k Kind, name string, t types.Type) bool {
+	if !c.names[k][name] || t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// IsVar reports whether v (a variable, parameter or field) holds a tenant
+// (capsule) ID, by type or by configured name.
+func (c *Classifier) IsVar(k Kind, v *types.Var) bool {
+	return v != nil && (c.IsType(k, v.Type()) || c.IsName(k, v.Name(), v.Type()))
+}
+
+// KindOfVar reports the kind of v, if any.
+func (c *Classifier) KindOfVar(v *types.Var) (Kind, bool) {
+	for _, k := range []Kind{Tenant, Capsule} {
+		if c.IsVar(k, v) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// KindOfExpr reports whether e holds a tenant or capsule ID: by its type,
+// or, for an identifier or selector of string kind, by configured name.
+// Conversions such as string(t) are looked through.
+func (c *Classifier) KindOfExpr(info *types.Info, e ast.Expr) (Kind, bool) {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			return c.KindOfExpr(info, call.Args[0])
+		}
+	}
+	t := info.TypeOf(e)
+	for _, k := range []Kind{Tenant, Capsule} {
+		if c.IsType(k, t) {
+			return k, true
+		}
+	}
+	var name string
+	switch e := e.(type) {
+	case *ast.Ident:
+		name = e.Name
+	case *ast.SelectorExpr:
+		name = e.Sel.Name
+	default:
+		return 0, false
+	}
+	for _, k := range []Kind{Tenant, Capsule} {
+		if c.IsName(k, name, t) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// typeName returns the declared name of a named (or aliased) type.
+func typeName(t types.Type) *types.TypeName {
+	if t == nil {
+		return nil
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		return t.Obj()
+	}
+	if a, ok := t.(*types.Alias); ok {
+		return a.Obj()
+	}
+	return nil
+}
+
+// TypeRef is a type to write into a file: Name qualified by a package
+// (Path empty for a predeclared type such as string).
+type TypeRef struct {
+	Path, PkgName, Name string
+	Type                types.Type // nil when the type is not loaded
+}
+
+// IDType returns the k-type to use next to an existing var of the other
+// kind: the k-type declared in the same package as other's type, else the
+// first configured qualified k-type, else string when k is configured by
+// name. ok is false when none can be told.
+func (c *Classifier) IDType(k Kind, other types.Type) (TypeRef, bool) {
+	if tn := typeName(other); tn != nil && tn.Pkg() != nil && c.IsType(k.Other(), other) {
+		var found []*types.TypeName
+		for _, n := range tn.Pkg().Scope().Names() {
+			if obj, ok := tn.Pkg().Scope().Lookup(n).(*types.TypeName); ok && c.IsType(k, obj.Type()) {
+				found = append(found, obj)
+			}
+		}
+		if len(found) == 1 {
+			return TypeRef{Path: found[0].Pkg().Path(), PkgName: found[0].Pkg().Name(), Name: found[0].Name(), Type: found[0].Type()}, true
+		}
+	}
+	if len(c.nameList[k]) > 0 && typeName(other) == nil {
+		return TypeRef{Name: "string", Type: types.Typ[types.String]}, true
+	}
+	qualified := slices.Sorted(maps.Keys(c.qualified[k]))
+	if len(qualified) > 0 {
+		n := qualified[0]
+		i := strings.LastIndex(n, ".")
+		path := n[:i]
+		return TypeRef{Path: path, PkgName: path[strings.LastIndex(path, "/")+1:], Name: n[i+1:]}, true
+	}
+	if len(c.nameList[k]) > 0 {
+		return TypeRef{Name: "string", Type: types.Typ[types.String]}, true
+	}
+	return TypeRef{}, false
+}
+
+// ParamName is the name of a new k parameter: the first unexported
+// configured name, else tenantID / capsuleID.
+func (c *Classifier) ParamName(k Kind) string {
+	for _, n := range c.nameList[k] {
+		if r := []rune(n); len(r) > 0 && !unicode.IsUpper(r[0]) {
+			return n
+		}
+	}
+	return k.String() + "ID"
+}
+
+// FieldName is the name of a new k field: the first exported configured
+// name, else TenantID / CapsuleID.
+func (c *Classifier) FieldName(k Kind) string {
+	for _, n := range c.nameList[k] {
+		if r := []rune(n); len(r) > 0 && unicode.IsUpper(r[0]) {
+			return n
+		}
+	}
+	if k == Tenant {
+		return "TenantID"
+	}
+	return "CapsuleID"
+}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -85,14 +87,39 @@ func Load(path, dir string) (Config, error) {
 	return LoadFile(path)
 }
 
+var unknownField = regexp.MustCompile(`field (\S+) not found in type config\.(\w+)`)
+
+// keysOf lists the yaml keys of the config struct type called name.
+func keysOf(name string) []string {
+	var t reflect.Type
+	switch name {
+	case "Labels":
+		t = reflect.TypeFor[Labels]()
+	case "Source":
+		t = reflect.TypeFor[Source]()
+	default:
+		t = reflect.TypeFor[Config]()
+	}
+	var keys []string
+	for i := range t.NumField() {
+		if tag := t.Field(i).Tag.Get("yaml"); tag != "" && tag != "-" {
+			keys = append(keys, tag)
+		}
+	}
+	return keys
+}
+
 // describeYAMLError turns yaml.v3's errors into one line that names the key.
 func describeYAMLError(err error) string {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		msgs := make([]string, len(te.Errors))
 		for i, e := range te.Errors {
-			msgs[i] = strings.Replace(e, "in type config.Config", "", 1)
-			msgs[i] = strings.Replace(msgs[i], "not found ", "unknown key ", 1)
+			msgs[i] = unknownField.ReplaceAllStringFunc(e, func(m string) string {
+				sub := unknownField.FindStringSubmatch(m)
+				return fmt.Sprintf("unknown key %q (valid keys: %s)", sub[1], strings.Join(keysOf(sub[2]), ", "))
+			})
+			msgs[i] = strings.ReplaceAll(msgs[i], "into config.", "into ")
 		}
 		return strings.Join(msgs, "; ")
 	}

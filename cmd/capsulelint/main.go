@@ -1,0 +1,64 @@
+// Command capsulelint finds code that breaks capsule isolation in
+// multi-tenant Go services and migrates it to tenant+capsule scope.
+//
+//	capsulelint [-json] [-fix] [-diff] [-c N] [-config FILE] packages...
+//	capsulelint migrate [-dry-run] packages...
+//	capsulelint plan [-json] packages...
+//	capsulelint lsp
+//	capsulelint version
+//	capsulelint help [analyzer]
+//
+// It is also a go vet tool: go vet -vettool=$(command -v capsulelint).
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/capsulelint/capsulelint/analyzers"
+	"github.com/capsulelint/capsulelint/internal/config"
+)
+
+func main() {
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "version", "-version", "--version":
+			fmt.Println("capsulelint", version())
+			return
+		}
+	}
+	all := analyzers.All()
+	var configPath string
+	os.Args, configPath = liftConfigFlag(os.Args, all)
+	if !vetProtocol(os.Args[1:]) {
+		// Fail once, up front, on a bad config rather than once per package.
+		if _, err := config.Load(configPath, "."); err != nil {
+			fmt.Fprintln(os.Stderr, "capsulelint:", err)
+			os.Exit(1)
+		}
+	}
+	multichecker.Main(all...)
+}
+
+// vetProtocol reports whether the go command runs capsulelint as a vet
+// tool (unitchecker protocol: -V=full, -flags, or a .cfg file).
+func vetProtocol(args []string) bool {
+	for _, a := range args {
+		if strings.HasPrefix(a, "-V") || a == "-flags" || strings.HasSuffix(a, ".cfg") {
+			return true
+		}
+	}
+	return false
+}
+
+// version is the module version the binary was built from.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}

@@ -1,0 +1,80 @@
+// Package plugin is capsulelint's golangci-lint v2 module plugin.
+//
+// Build a golangci-lint binary that contains it with `golangci-lint custom`
+// (see .custom-gcl.yml at the module root) and enable it in .golangci.yml:
+//
+//	version: "2"
+//	linters:
+//	  default: none
+//	  enable: [capsulelint]
+//	  settings:
+//	    custom:
+//	      capsulelint:
+//	        type: module
+//	        description: capsule isolation checks for multi-tenant services
+//	        settings:
+//	          tenant-names: [orgSlug]
+//
+// The settings take the same keys as capsulelint.yaml and are applied over
+// the defaults and the capsulelint.yaml found from the working directory.
+//
+// golangci-lint v2.15.0 applies only the edits of a suggested fix that fall
+// in the diagnostic's own file, so through the plugin only fixes whose
+// edits stay in that file are attached; the message of a diagnostic whose
+// fix spans files says to run `capsulelint migrate`.
+package plugin
+
+import (
+	"fmt"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/capsulelint/capsulelint/analyzers"
+	"github.com/capsulelint/capsulelint/internal/config"
+)
+
+// Name is the linter name under which golangci-lint knows the plugin: the
+// key in linters.settings.custom and in linters.enable.
+const Name = "capsulelint"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+// Plugin is capsulelint as a golangci-lint linter.
+type Plugin struct {
+	cfg config.Config
+}
+
+var _ register.LinterPlugin = (*Plugin)(nil)
+
+// New decodes golangci-lint's settings for capsulelint (the keys of
+// capsulelint.yaml) over the defaults and capsulelint.yaml.
+func New(settings any) (register.LinterPlugin, error) {
+	raw, err := register.DecodeSettings[map[string]any](settings)
+	if err != nil {
+		return nil, fmt.Errorf("capsulelint settings: %w", err)
+	}
+	base, err := config.Load("", ".")
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.DecodeSettings(base, raw)
+	if err != nil {
+		return nil, err
+	}
+	cfg.SingleFileFixes = true
+	return &Plugin{cfg: cfg}, nil
+}
+
+// Config returns the configuration the analyzers are built with.
+func (p *Plugin) Config() config.Config { return p.cfg }
+
+// BuildAnalyzers returns the four capsulelint analyzers.
+func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	return analyzers.New(p.cfg), nil
+}
+
+// GetLoadMode asks golangci-lint for type information.
+func (p *Plugin) GetLoadMode() string { return register.LoadModeTypesInfo }

@@ -1,13 +1,36 @@
 // Package ids is the fake ID package shared by the analyzers' tests.
+// Coordinate by only adding to it.
 package ids
 
 import "context"
 
-// TenantID identifies a tenant.
+// TenantID identifies a customer organisation.
 type TenantID string
 
-// CapsuleID identifies a capsule (DEVUS, PRODUS) of a tenant.
+// CapsuleID identifies an isolated environment of a tenant.
 type CapsuleID string
 
-// CapsuleFromContext returns the request's capsule.
-func CapsuleFromContext(ctx context.Context) CapsuleID { return CapsuleID("PRODUS") }
+// AccountID identifies a customer account.
+type AccountID string
+
+// ContractID identifies a contract.
+type ContractID string
+
+type ctxKey int
+
+const (
+	tenantKey ctxKey = iota
+	capsuleKey
+)
+
+// TenantFromContext returns the tenant carried by ctx.
+func TenantFromContext(ctx context.Context) TenantID {
+	t, _ := ctx.Value(tenantKey).(TenantID)
+	return t
+}
+
+// CapsuleFromContext returns the capsule carried by ctx.
+func CapsuleFromContext(ctx context.Context) CapsuleID {
+	c, _ := ctx.Value(capsuleKey).(CapsuleID)
+	return c
+}

@@ -97,6 +97,19 @@ func (r *Reporter) Report(d analysis.Diagnostic, decls ...token.Pos) {
 	r.Pass.Report(d)
 }
 
+// Ignored reports whether a //capsule:ignore directive for this analyzer
+// applies to the line of any of positions, marking it used. Analyzers use
+// it to learn whether a finding they depend on (e.g. an embedded type's)
+// will be reported.
+func (r *Reporter) Ignored(positions ...token.Pos) bool {
+	for _, pos := range positions {
+		if r.fileOf(pos).At(pos, Ignore, r.Name) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // singleFile drops fixes with edits outside d's file, saying so.
 func (r *Reporter) singleFile(d analysis.Diagnostic) analysis.Diagnostic {
 	home := r.Pass.Fset.File(d.Pos)

@@ -154,6 +154,7 @@ func TestBadSettings(t *testing.T) {
 			if err == nil {
 				t.Fatalf("New(%v) = %+v, want an error", tc.settings, lp)
 			}
+			t.Log(err)
 			for _, w := range tc.want {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q does not mention %s", err, w)

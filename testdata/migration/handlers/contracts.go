@@ -78,7 +78,8 @@ func (h *Handlers) ListContracts(ctx context.Context) ([]model.Contract, error) 
 	return h.Contracts.List(ctx, tenantID)
 }
 
-// DeleteContract serves DELETE /contracts/{id}: the contract and its line items.
+// DeleteContract serves DELETE /contracts/{id}: the contract, its line items
+// and their revenue schedules. Amendments are kept: they are the audit trail.
 func (h *Handlers) DeleteContract(ctx context.Context, id ids.ContractID) error {
 	tenantID := ids.TenantFromContext(ctx)
 	capsuleID := ids.CapsuleFromContext(ctx)
@@ -91,6 +92,9 @@ func (h *Handlers) DeleteContract(ctx context.Context, id ids.ContractID) error 
 		return err
 	}
 	for _, li := range items {
+		if err := h.Schedules.DeleteByLineItem(ctx, tenantID, id, li.ID); err != nil {
+			return err
+		}
 		if err := h.LineItems.Delete(ctx, tenantID, id, li.ID); err != nil {
 			return err
 		}
@@ -142,6 +146,9 @@ func (h *Handlers) AmendLineItem(ctx context.Context, req AmendLineItemRequest) 
 	if req.TenantID != ids.TenantFromContext(ctx) {
 		return model.ContractAmendment{}, ErrForbidden
 	}
+	if _, err := h.Amendments.Get(ctx, req.TenantID, req.ContractID, req.ID); err == nil {
+		return model.ContractAmendment{}, ErrConflict
+	}
 	li, err := h.LineItems.Get(ctx, req.TenantID, req.ContractID, req.LineItemID)
 	if err != nil {
 		return model.ContractAmendment{}, err
@@ -160,6 +167,12 @@ func (h *Handlers) AmendLineItem(ctx context.Context, req AmendLineItemRequest) 
 	}
 	li.Quantity = req.NewQuantity
 	return a, h.LineItems.Save(ctx, req.TenantID, li)
+}
+
+// GetAmendment serves GET /contracts/{contractId}/amendments/{id}.
+func (h *Handlers) GetAmendment(ctx context.Context, contractID ids.ContractID, id ids.AmendmentID) (model.ContractAmendment, error) {
+	tenantID := ids.TenantFromContext(ctx)
+	return h.Amendments.Get(ctx, tenantID, contractID, id)
 }
 
 // ListAmendments serves GET /contracts/{contractId}/amendments.

@@ -19,6 +19,8 @@ var (
 	ErrForbidden = errors.New("handlers: forbidden")
 	// ErrInvalid is returned for malformed requests.
 	ErrInvalid = errors.New("handlers: invalid request")
+	// ErrConflict is returned when an entity with the requested ID exists.
+	ErrConflict = errors.New("handlers: already exists")
 )
 
 // Handlers serves the billing API.

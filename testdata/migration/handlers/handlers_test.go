@@ -136,6 +136,12 @@ func TestLineItemsAndAmendments(t *testing.T) {
 	if li.Quantity != 7 {
 		t.Errorf("amended quantity = %d, want 7", li.Quantity)
 	}
+	if _, err := h.Amendments.Get(ctx, amend.TenantID, amend.ContractID, amend.ID); err != nil {
+		t.Errorf("amendment not stored: %v", err)
+	}
+	if _, err := h.AmendLineItem(ctx, amend); !errors.Is(err, ErrConflict) {
+		t.Errorf("repeated AmendLineItem: err = %v, want ErrConflict", err)
+	}
 	trail, err := h.Amendments.ListByContract(ctx, amend.TenantID, amend.ContractID)
 	if err != nil {
 		t.Fatal(err)
@@ -154,6 +160,10 @@ func TestDeleteContractDeletesLineItems(t *testing.T) {
 	if err := h.LineItems.Save(ctx, tenantID, model.ContractLineItem{TenantID: tenantID, ID: "li-1", ContractID: "c-1"}); err != nil {
 		t.Fatal(err)
 	}
+	s := model.RevenueSchedule{TenantID: tenantID, ID: "s-1", ContractID: "c-1", LineItemID: "li-1", AccountID: "acct-1", Period: "2026-01"}
+	if err := h.Schedules.Save(ctx, tenantID, s); err != nil {
+		t.Fatal(err)
+	}
 	if err := h.DeleteContract(ctx, "c-1"); err != nil {
 		t.Fatal(err)
 	}
@@ -169,6 +179,9 @@ func TestDeleteContractDeletesLineItems(t *testing.T) {
 	}
 	if contracts, _ := h.ListContracts(ctx); len(contracts) != 0 {
 		t.Errorf("contracts after delete = %+v, want none", contracts)
+	}
+	if schedule, _ := h.Schedules.ListByLineItem(ctx, tenantID, "c-1", "li-1"); len(schedule) != 0 {
+		t.Errorf("revenue schedule after delete = %+v, want none", schedule)
 	}
 }
 
@@ -209,6 +222,21 @@ func TestScheduleRevenue(t *testing.T) {
 	if len(byItem) != 3 || len(byAccount) != 3 {
 		t.Errorf("by line item: %d entries, by account: %d entries, want 3 and 3", len(byItem), len(byAccount))
 	}
+
+	// Rescheduling replaces the schedule.
+	if _, err := h.ScheduleRevenue(ctx, "c-1", "li-1", []string{"2026-04", "2026-05"}); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := h.Schedules.ListByLineItem(ctx, tenantID, "c-1", "li-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 2 || stored[0].Period != "2026-04" {
+		t.Errorf("schedule after rescheduling = %+v, want 2026-04 and 2026-05", stored)
+	}
+	if byAccount, _ := h.ListAccountRevenue(ctx, "acct-1"); len(byAccount) != 2 {
+		t.Errorf("account revenue after rescheduling: %d entries, want 2", len(byAccount))
+	}
 }
 
 func TestAccessGrants(t *testing.T) {
@@ -233,6 +261,12 @@ func TestAccessGrants(t *testing.T) {
 	}
 	if len(onContracts) != 1 || onContracts[0].ID != viewer.ID {
 		t.Errorf("ListResourceAccess(contracts) = %+v, want [%s]", onContracts, viewer.ID)
+	}
+	if onReports, _ := h.Access.QueryByResource(ctx, "acme", "reports"); len(onReports) != 1 {
+		t.Errorf("grants on reports = %+v, want 1", onReports)
+	}
+	if stored, err := h.Access.Get(ctx, "acme", viewer.ID); err != nil || stored.Role != "viewer" {
+		t.Errorf("stored grant = %+v, %v; want the viewer grant", stored, err)
 	}
 
 	if err := h.RevokeAccess(ctx, viewer.ID); err != nil {

@@ -11,7 +11,7 @@ import (
 
 // ScheduleRevenue serves POST /contracts/{contractId}/items/{lineItemId}/schedule:
 // it recognises the line item's amount evenly over periods (YYYY-MM), the
-// remainder in the first period.
+// remainder in the first period, replacing any earlier schedule.
 func (h *Handlers) ScheduleRevenue(ctx context.Context, contractID ids.ContractID, lineItemID ids.LineItemID, periods []string) ([]model.RevenueSchedule, error) {
 	tenantID := ids.TenantFromContext(ctx)
 	capsuleID := ids.CapsuleFromContext(ctx)
@@ -24,6 +24,9 @@ func (h *Handlers) ScheduleRevenue(ctx context.Context, contractID ids.ContractI
 	}
 	li, err := h.LineItems.Get(ctx, tenantID, contractID, lineItemID)
 	if err != nil {
+		return nil, err
+	}
+	if err := h.Schedules.DeleteByLineItem(ctx, tenantID, contractID, lineItemID); err != nil {
 		return nil, err
 	}
 	total := li.Amount()

@@ -11,8 +11,7 @@ import (
 )
 
 func TestFinancialConfigRoundTrip(t *testing.T) {
-	tbl := store.NewTable()
-	repo := NewFinancialConfigRepository(tbl)
+	repo := NewFinancialConfigRepository(store.NewTable())
 	tenantID := ids.TenantID("acme")
 	cfg := model.FinancialConfig{TenantID: tenantID, BaseCurrency: "USD", Industry: "Technology"}
 
@@ -25,9 +24,6 @@ func TestFinancialConfigRoundTrip(t *testing.T) {
 	}
 	if got != cfg {
 		t.Errorf("Get = %+v, want %+v", got, cfg)
-	}
-	if _, err := tbl.Get(keys.FinancialConfigPK(tenantID), keys.MetadataSK); err != nil {
-		t.Errorf("config not stored under its key: %v", err)
 	}
 	configs, err := repo.QueryByIndustry(t.Context(), tenantID, "Technology")
 	if err != nil {
@@ -44,10 +40,17 @@ func TestFinancialConfigRoundTrip(t *testing.T) {
 }
 
 func TestSaveRejectsAnotherTenantsEntity(t *testing.T) {
-	repo := NewFinancialConfigRepository(store.NewTable())
-	cfg := model.FinancialConfig{TenantID: "globex", BaseCurrency: "EUR"}
-	if err := repo.Save(t.Context(), "acme", cfg); !errors.Is(err, ErrTenantMismatch) {
-		t.Errorf("Save: err = %v, want ErrTenantMismatch", err)
+	tbl := store.NewTable()
+	amendment := model.ContractAmendment{TenantID: "globex", ID: "amd-1", ContractID: "c-1"}
+	if err := NewContractAmendmentRepository(tbl).Save(t.Context(), "acme", amendment); !errors.Is(err, ErrTenantMismatch) {
+		t.Errorf("save amendment: err = %v, want ErrTenantMismatch", err)
+	}
+	grant := model.AccessEntity{TenantID: "globex", ID: "a-1", Resource: "contracts"}
+	if err := NewAccessRepository(tbl).Save(t.Context(), "acme", grant); !errors.Is(err, ErrTenantMismatch) {
+		t.Errorf("save access grant: err = %v, want ErrTenantMismatch", err)
+	}
+	if tbl.Len() != 0 {
+		t.Errorf("table has %d items, want 0", tbl.Len())
 	}
 }
 
@@ -157,6 +160,12 @@ func TestLineItemsAndAmendments(t *testing.T) {
 	if got.Reason != "upsell" {
 		t.Errorf("amendment reason = %q, want upsell", got.Reason)
 	}
+	if _, err := tbl.Get(keys.AmendmentPK(tenantID, "c-1"), keys.AmendmentSK("amd-1")); err != nil {
+		t.Errorf("amendment not stored under its key: %v", err)
+	}
+	if _, err := amendments.Get(t.Context(), tenantID, "c-1", "amd-2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get(amd-2): err = %v, want ErrNotFound", err)
+	}
 	trail, err := amendments.ListByContract(t.Context(), tenantID, "c-1")
 	if err != nil {
 		t.Fatal(err)
@@ -193,6 +202,16 @@ func TestRevenueSchedule(t *testing.T) {
 	}
 	wantLen(t, "ListByAccount", byAccount, 3)
 	wantLen(t, "GSI1 partition of acct-1", tbl.QueryGSI1(keys.Gsi1pkForAccount(capsuleID, "acct-1"), "SCHEDULE#"), 3)
+	wantLen(t, "schedule partition", tbl.Query(keys.RevenueSchedulePK(tenantID, "c-1", "li-1"), ""), 3)
+
+	if err := repo.DeleteByLineItem(ctx, tenantID, "c-1", "li-1"); err != nil {
+		t.Fatal(err)
+	}
+	byItem, err = repo.ListByLineItem(ctx, tenantID, "c-1", "li-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLen(t, "ListByLineItem after DeleteByLineItem", byItem, 0)
 }
 
 func TestAccessQueryByResourceAndRevoke(t *testing.T) {

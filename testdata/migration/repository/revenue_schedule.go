@@ -13,6 +13,7 @@ import (
 type RevenueScheduleRepository interface {
 	Save(ctx context.Context, tenantID ids.TenantID, s model.RevenueSchedule) error
 	ListByLineItem(ctx context.Context, tenantID ids.TenantID, contractID ids.ContractID, lineItemID ids.LineItemID) ([]model.RevenueSchedule, error)
+	DeleteByLineItem(ctx context.Context, tenantID ids.TenantID, contractID ids.ContractID, lineItemID ids.LineItemID) error
 	// ListByAccount was written after capsules were introduced.
 	ListByAccount(ctx context.Context, tenantID ids.TenantID, capsuleID ids.CapsuleID, accountID ids.AccountID) ([]model.RevenueSchedule, error)
 }
@@ -40,6 +41,14 @@ func (r *memRevenueScheduleRepository) Save(ctx context.Context, tenantID ids.Te
 
 func (r *memRevenueScheduleRepository) ListByLineItem(ctx context.Context, tenantID ids.TenantID, contractID ids.ContractID, lineItemID ids.LineItemID) ([]model.RevenueSchedule, error) {
 	return decodeAll[model.RevenueSchedule](r.tbl.Query(keys.RevenueSchedulePK(tenantID, contractID, lineItemID), "PERIOD#"))
+}
+
+func (r *memRevenueScheduleRepository) DeleteByLineItem(ctx context.Context, tenantID ids.TenantID, contractID ids.ContractID, lineItemID ids.LineItemID) error {
+	pk := keys.RevenueSchedulePK(tenantID, contractID, lineItemID)
+	for _, it := range r.tbl.Query(pk, "PERIOD#") {
+		r.tbl.Delete(pk, it.SK)
+	}
+	return nil
 }
 
 func (r *memRevenueScheduleRepository) ListByAccount(ctx context.Context, tenantID ids.TenantID, capsuleID ids.CapsuleID, accountID ids.AccountID) ([]model.RevenueSchedule, error) {

@@ -29,6 +29,8 @@ func main() {
 		case "version", "-version", "--version":
 			fmt.Println("capsulelint", version())
 			return
+		case "migrate":
+			os.Exit(runMigrate(os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
 	all := analyzers.All()

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/capsulelint/capsulelint/analyzers"
+	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/migrate"
+)
+
+const migrateUsage = `usage: capsulelint migrate [-dry-run] [-config FILE] [-max-rounds N] packages...
+
+Runs the analyzers, applies every suggested fix, carries signature changes to
+every caller and implementation in the loaded packages, checks that the code
+still type-checks, and repeats until nothing is left to fix. Files are written
+atomically at the end; a fix that would break the build is rolled back and
+reported. Exit status: 0 clean, 3 findings without a fix remain, 1 error.
+`
+
+// runMigrate implements "capsulelint migrate" and returns the exit code.
+func runMigrate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, migrateUsage); fs.PrintDefaults() }
+	dryRun := fs.Bool("dry-run", false, "print the unified diff instead of writing files")
+	configPath := fs.String("config", "", "path of a "+config.FileName+" (default: searched upward)")
+	maxRounds := fs.Int("max-rounds", 10, "stop after this many rounds")
+	if err := fs.Parse(args); err != nil {
+		return 1
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 1
+	}
+	cfg, err := config.Load(*configPath, ".")
+	if err != nil {
+		fmt.Fprintln(stderr, "capsulelint migrate:", err)
+		return 1
+	}
+	resolved, err := config.Compile(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "capsulelint migrate:", err)
+		return 1
+	}
+	sum, err := migrate.Run(migrate.Options{
+		Patterns: fs.Args(), Analyzers: analyzers.New(cfg), Config: resolved,
+		MaxRounds: *maxRounds, DryRun: *dryRun, Log: stdout,
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "capsulelint migrate:", err)
+		return 1
+	}
+	if *dryRun {
+		fmt.Fprint(stdout, sum.Diff)
+	}
+	printSummary(stdout, sum)
+	if len(sum.Left) > 0 || len(sum.RolledBack) > 0 {
+		return 3
+	}
+	return 0
+}
+
+func printSummary(w io.Writer, sum *migrate.Summary) {
+	left := map[string]int{}
+	for _, f := range append(append([]migrate.Finding{}, sum.Left...), sum.RolledBack...) {
+		left[f.Analyzer]++
+	}
+	fmt.Fprintf(w, "\n%-13s %6s %6s %6s\n", "analyzer", "found", "fixed", "left")
+	for _, a := range analyzers.All() {
+		fmt.Fprintf(w, "%-13s %6d %6d %6d\n", a.Name, sum.Fixed[a.Name]+left[a.Name], sum.Fixed[a.Name], left[a.Name])
+	}
+	fmt.Fprintf(w, "%d rounds, %d files changed, %d call sites and %d implementations updated across packages, in %.1fs\n",
+		sum.Rounds, len(sum.Files), sum.CallSites, sum.Impls, sum.Duration.Seconds())
+	if len(sum.RolledBack) > 0 {
+		fmt.Fprintln(w, "\nrolled back:")
+		for _, f := range sum.RolledBack {
+			fmt.Fprintf(w, "%s: %s: %s\n", f.Pos, f.Analyzer, f.Message)
+		}
+	}
+	if len(sum.Left) > 0 {
+		fmt.Fprintln(w, "\nleft to fix by hand:")
+		for _, f := range sum.Left {
+			fmt.Fprintf(w, "%s: %s: %s\n", f.Pos, f.Analyzer, f.Message)
+		}
+	}
+}

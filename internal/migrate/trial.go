@@ -1,0 +1,160 @@
+package migrate
+
+import (
+	"fmt"
+	"go/types"
+	"maps"
+	"slices"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/capsulelint/capsulelint/internal/scope"
+)
+
+// maxCompletions bounds the rounds of carrying signature changes: each
+// can change implementations whose callers the next one completes.
+const maxCompletions = 6
+
+// trial applies sets of fixes in memory and checks that the module still
+// type-checks, to find the largest set of fixes that keeps it building.
+type trial struct {
+	w           *workspace
+	cl          *scope.Classifier
+	before      []*packages.Package
+	beforeFuncs map[string]*types.Func
+	last        *trialResult
+	lastSet     []candidate
+	reasons     map[string]string
+}
+
+type trialResult struct {
+	overlay      map[string][]byte // files changed by the trial
+	sites, impls int
+	problem      string // why the trial failed; "" on success
+}
+
+// search returns the fixes that can be applied together without breaking
+// the build (conflicting ones are left for a later round) and the fixes
+// that break it on their own; t.last holds the result of applying good.
+func (t *trial) search(cands []candidate) (good, bad []candidate) {
+	accepted := acceptable(cands)
+	good, bad = t.isolate(nil, accepted)
+	if len(good) > 0 && (t.last == nil || t.last.problem != "" || !sameSet(t.lastSet, good)) {
+		t.run(good)
+	}
+	return good, bad
+}
+
+func sameSet(a, b []candidate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].finding.key() != b[i].finding.key() {
+			return false
+		}
+	}
+	return true
+}
+
+// acceptable drops candidates that conflict with earlier ones.
+func acceptable(cands []candidate) []candidate {
+	es := NewEditSet()
+	var out []candidate
+	for _, c := range cands {
+		if es.Add(c.edits) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isolate finds, by bisection, the candidates of rest that can join base.
+func (t *trial) isolate(base, rest []candidate) (good, bad []candidate) {
+	if len(rest) == 0 {
+		return base, nil
+	}
+	all := append(slices.Clone(base), rest...)
+	if t.run(all).problem == "" {
+		return all, nil
+	}
+	if len(rest) == 1 {
+		if t.reasons == nil {
+			t.reasons = map[string]string{}
+		}
+		t.reasons[rest[0].finding.key()] = t.last.problem
+		return base, rest
+	}
+	mid := len(rest) / 2
+	g1, b1 := t.isolate(base, rest[:mid])
+	g2, b2 := t.isolate(g1, rest[mid:])
+	return g2, append(b1, b2...)
+}
+
+func (t *trial) reason(c candidate) string { return t.reasons[c.finding.key()] }
+
+// run applies cands and completes their signature changes across the
+// module, in memory, and type-checks the result.
+func (t *trial) run(cands []candidate) *trialResult {
+	res := &trialResult{overlay: map[string][]byte{}}
+	t.last, t.lastSet = res, cands
+	es := NewEditSet()
+	for _, c := range cands {
+		es.Add(c.edits)
+	}
+	tmp := &workspace{dir: t.w.dir, patterns: t.w.patterns, overlay: maps.Clone(t.w.overlay)}
+	if err := res.apply(tmp, es); err != nil {
+		res.problem = err.Error()
+		return res
+	}
+	if t.beforeFuncs == nil {
+		t.beforeFuncs = declaredFuncs(t.before)
+	}
+	for range maxCompletions {
+		pkgs, err := tmp.load()
+		if err != nil {
+			res.problem = err.Error()
+			return res
+		}
+		changes := signatureChanges(t.cl, t.beforeFuncs, declaredFuncs(pkgs))
+		comp := complete(t.cl, pkgs, changes, implementations(t.before, changes))
+		if len(comp.failures) > 0 {
+			for _, key := range slices.Sorted(maps.Keys(comp.failures)) {
+				res.problem = fmt.Sprintf("%s changed but %s", key, comp.failures[key])
+				return res
+			}
+		}
+		if comp.edits.Len() == 0 {
+			if errs := typeErrors(pkgs, 3); len(errs) > 0 {
+				res.problem = errs[0]
+			}
+			return res
+		}
+		res.sites += comp.sites
+		res.impls += comp.impls
+		if err := res.apply(tmp, comp.edits); err != nil {
+			res.problem = err.Error()
+			return res
+		}
+	}
+	res.problem = "signature changes did not settle"
+	return res
+}
+
+// apply writes es into tmp's overlay (and the result's), gofmt'ed.
+func (res *trialResult) apply(tmp *workspace, es *EditSet) error {
+	for _, file := range es.Files() {
+		src, err := tmp.content(file)
+		if err != nil {
+			return err
+		}
+		out, err := es.Apply(file, src)
+		if err != nil {
+			return err
+		}
+		out = gofmt(out)
+		tmp.overlay[file] = out
+		res.overlay[file] = out
+	}
+	return nil
+}

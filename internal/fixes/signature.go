@@ -26,7 +26,9 @@ func ParamIndex(sig *types.Signature, obj types.Object) int {
 
 // InsertParam inserts the parameter "name typ" (just typ when the existing
 // parameters are unnamed) so that it becomes the index-th parameter of ft.
-// It refuses to split a group (a, b T) or to go after a variadic one.
+// Inside a group (a, b T) the group is split (a T, name typ, b T), or
+// name joins it when typ is the group's type. It refuses to go after a
+// variadic parameter.
 func (b *Builder) InsertParam(ft *ast.FuncType, index int, name, typ string) error {
 	fields := ft.Params.List
 	// Named when the others are named; a lone parameter is named.
@@ -45,17 +47,23 @@ func (b *Builder) InsertParam(ft *ast.FuncType, index int, name, typ string) err
 	n := 0
 	for _, f := range fields {
 		width := max(len(f.Names), 1)
-		n += width
-		if n == index {
+		switch {
+		case n+width == index:
 			if _, variadic := f.Type.(*ast.Ellipsis); variadic {
 				return fmt.Errorf("cannot add a parameter after a variadic one")
 			}
 			b.Insert(f.End(), ", "+text)
 			return nil
+		case n+width > index: // after f.Names[index-n-1], inside the group
+			after := f.Names[index-n-1]
+			if group := types.ExprString(f.Type); group == typ {
+				b.Insert(after.End(), ", "+name)
+			} else {
+				b.Insert(after.End(), " "+group+", "+name+" "+typ)
+			}
+			return nil
 		}
-		if n > index {
-			return fmt.Errorf("cannot split the parameter group %s", names(f.Names))
-		}
+		n += width
 	}
 	return fmt.Errorf("parameter index %d out of range", index)
 }
@@ -103,20 +111,26 @@ type Use struct {
 	File  *ast.File
 	Ident *ast.Ident
 	Call  *ast.CallExpr // nil when the function is used as a value
+	Func  *types.Func   // the declared function referred to (the generic origin of an instantiation)
 }
 
 // Uses returns the references to any of funcs in the package, in source
-// order, with the call each reference is the callee of.
+// order, with the call each reference is the callee of. References to
+// instantiations of a generic function or of a method of a generic type
+// (r.Get on a *Repo[Contract]) count as references to the declared one.
 func Uses(info *types.Info, insp *inspector.Inspector, funcs map[*types.Func]bool) []Use {
 	var uses []Use
 	for file := range insp.Root().Preorder((*ast.File)(nil)) {
 		for cur := range file.Preorder((*ast.Ident)(nil)) {
 			id := cur.Node().(*ast.Ident)
 			fn, ok := info.Uses[id].(*types.Func)
-			if !ok || !funcs[fn] {
+			if !ok {
 				continue
 			}
-			use := Use{File: file.Node().(*ast.File), Ident: id}
+			if fn = fn.Origin(); !funcs[fn] {
+				continue
+			}
+			use := Use{File: file.Node().(*ast.File), Ident: id, Func: fn}
 			parent := cur.Parent()
 			if sel, ok := parent.Node().(*ast.SelectorExpr); ok && sel.Sel == id {
 				parent = parent.Parent()
@@ -133,7 +147,10 @@ func Uses(info *types.Info, insp *inspector.Inspector, funcs map[*types.Func]boo
 func containsPos(n ast.Node, pos token.Pos) bool { return n.Pos() <= pos && pos < n.End() }
 
 // Implementations returns the methods named name of the named types
-// declared in pkg whose value or pointer implements iface.
+// declared in pkg whose value or pointer implements iface. Where a type
+// parameter is involved (a generic type, or a method of a generic
+// interface), a type counts when its methods match iface's with each
+// type parameter standing for any type (see [MayImplement]).
 func Implementations(pkg *types.Package, iface *types.Interface, name string) []*types.Func {
 	var out []*types.Func
 	for _, n := range pkg.Scope().Names() {
@@ -145,7 +162,7 @@ func Implementations(pkg *types.Package, iface *types.Interface, name string) []
 			continue
 		}
 		t := tn.Type()
-		if !types.Implements(t, iface) && !types.Implements(types.NewPointer(t), iface) {
+		if !MayImplement(t, iface) {
 			continue
 		}
 		obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, name)
@@ -164,36 +181,61 @@ type SignatureChange struct {
 	Name  string        // the new parameter's name
 	Type  scope.TypeRef // the new parameter's type
 	Kind  scope.Kind    // what the new argument holds
+
+	// Uses, if not nil, supplies the references to Funcs (one walk of the
+	// package shared by several changes) instead of a walk per change.
+	Uses *UseIndex
+	// ForeignDecls leaves the declarations of Funcs outside the package
+	// alone instead of failing: for a dependent package whose
+	// implementations and calls follow a change declared in another
+	// package (capsulelint migrate).
+	ForeignDecls bool
 }
 
 // ChangeSignature adds the edits of ch to b: the new parameter in every
 // declaration of ch.Funcs in the package and the new argument at every
-// call, the argument found by scope lookup at the call. It fails (and b
-// must be discarded) when a declaration is outside the package, a call
-// site has no value or an ambiguous one, or a function is used as a value.
+// call. Inside a function that gets the new parameter itself, a call
+// passes that parameter on; elsewhere the argument is found by scope
+// lookup at the call. It fails (and b must be discarded) when a
+// declaration is outside the package, the new name would clash with a
+// name the function declares or uses, a call site has no value or an
+// ambiguous one, or a function is used as a value.
 func (b *Builder) ChangeSignature(pass *analysis.Pass, insp *inspector.Inspector, cl *scope.Classifier, ch SignatureChange) error {
 	set := map[*types.Func]bool{}
+	forwards := map[*types.Func]bool{} // declarations where the new parameter is named
 	for _, fn := range ch.Funcs {
+		fn = fn.Origin()
 		set[fn] = true
-		ft, file := declaredType(insp, fn)
-		if ft == nil {
+		decl := declarationOf(insp, fn)
+		if decl.Type == nil {
+			if ch.ForeignDecls && fn.Pkg() != pass.Pkg {
+				continue
+			}
 			return fmt.Errorf("%s is not declared in this package", fn.Name())
 		}
-		if err := b.InsertParam(ft, ch.Index, ch.Name, b.typeText(pass, file, ft.Pos(), ch.Type)); err != nil {
-			return fmt.Errorf("%s: %v", fn.Name(), err)
+		if err := nameClash(pass.TypesInfo, decl, ch.Name); err != nil {
+			return fmt.Errorf("%s: %v", FuncName(fn), err)
+		}
+		if err := b.InsertParam(decl.Type, ch.Index, ch.Name, b.typeText(pass, decl.File, decl.Type.Pos(), ch.Type)); err != nil {
+			return fmt.Errorf("%s: %v", FuncName(fn), err)
+		}
+		if fields := decl.Type.Params.List; decl.Body != nil && (len(fields) == 0 || len(fields[0].Names) > 0) {
+			forwards[fn] = true
 		}
 	}
-	for _, use := range Uses(pass.TypesInfo, insp, set) {
-		pos := pass.Fset.Position(use.Ident.Pos())
-		where := fmt.Sprintf("%s:%d", shortName(pos.Filename), pos.Line)
+	uses, ok := []Use(nil), false
+	if ch.Uses != nil {
+		uses, ok = ch.Uses.Of(ch.Funcs...)
+	}
+	if !ok {
+		uses = Uses(pass.TypesInfo, insp, set)
+	}
+	for _, use := range uses {
+		where := Where(pass.Fset, use.Ident.Pos())
 		if use.Call == nil {
 			return fmt.Errorf("%s is used as a value at %s, so its signature cannot change safely", use.Ident.Name, where)
 		}
-		site := scope.Site{
-			Pkg: pass.Pkg, Info: pass.TypesInfo, File: use.File, Pos: use.Call.Pos(), Args: use.Call.Args,
-			IsTest: strings.HasSuffix(pos.Filename, "_test.go"),
-		}
-		v, err := cl.Lookup(site, ch.Kind, ch.Type.Type)
+		v, err := b.argument(pass, insp, cl, ch, use, forwards)
 		if err != nil {
 			return fmt.Errorf("call at %s: %v", where, err)
 		}
@@ -203,6 +245,104 @@ func (b *Builder) ChangeSignature(pass *analysis.Pass, insp *inspector.Inspector
 		b.Import(use.File, v.Import, v.ImportName)
 	}
 	return nil
+}
+
+// argument finds the value to pass at use: the new parameter itself when
+// the call is inside a function that gets it (and nothing shadows it),
+// else the scope lookup's value.
+func (b *Builder) argument(pass *analysis.Pass, insp *inspector.Inspector, cl *scope.Classifier, ch SignatureChange, use Use, forwards map[*types.Func]bool) (scope.Value, error) {
+	if cur, ok := insp.Root().FindByPos(use.Call.Pos(), use.Call.End()); ok {
+		for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+			decl := c.Node().(*ast.FuncDecl)
+			fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+			if fn != nil && forwards[fn] {
+				if inner := pass.Pkg.Scope().Innermost(use.Call.Pos()); inner != nil {
+					if _, obj := inner.LookupParent(ch.Name, use.Call.Pos()); obj == nil {
+						return scope.Value{Expr: ch.Name}, nil
+					}
+				}
+			}
+			break
+		}
+	}
+	site := scope.Site{
+		Pkg: pass.Pkg, Info: pass.TypesInfo, File: use.File, Pos: use.Call.Pos(), Args: use.Call.Args,
+		IsTest: strings.HasSuffix(pass.Fset.File(use.Call.Pos()).Name(), "_test.go"),
+	}
+	return cl.Lookup(site, ch.Kind, ch.Type.Type)
+}
+
+// nameClash reports why a new parameter called name cannot be added to
+// decl: a receiver, parameter, result or top-level variable of the body
+// already has the name, or the body refers to a package-level or
+// predeclared object of that name, which the parameter would capture.
+func nameClash(info *types.Info, decl Declaration, name string) error {
+	for _, list := range []*ast.FieldList{decl.Recv, decl.Type.Params, decl.Type.Results} {
+		if list == nil {
+			continue
+		}
+		for _, f := range list.List {
+			for _, id := range f.Names {
+				if id.Name == name {
+					return fmt.Errorf("it already has a parameter or result named %s", name)
+				}
+			}
+		}
+	}
+	if decl.Body == nil {
+		return nil
+	}
+	fscope := info.Scopes[decl.Type]
+	if fscope == nil {
+		return nil
+	}
+	if fscope.Lookup(name) != nil {
+		return fmt.Errorf("its body already declares %s", name)
+	}
+	var clash error
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || id.Name != name || clash != nil {
+			return clash == nil
+		}
+		if obj := info.Uses[id]; obj != nil && obj.Parent() != nil && !within(obj.Parent(), fscope) {
+			clash = fmt.Errorf("its body uses %s declared outside it, which a new parameter of that name would hide", name)
+		}
+		return true
+	})
+	return clash
+}
+
+func within(s, outer *types.Scope) bool {
+	for ; s != nil; s = s.Parent() {
+		if s == outer {
+			return true
+		}
+	}
+	return false
+}
+
+// FuncName is fn's name qualified by its receiver's type name
+// (ContractRepository.Get), or fn's name for a function.
+func FuncName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return fn.Name()
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// Where renders pos as file.go:line, the form fix messages use.
+func Where(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	return fmt.Sprintf("%s:%d", shortName(p.Filename), p.Line)
 }
 
 // typeText renders t for use in file at pos, adding an import if needed.
@@ -223,12 +363,27 @@ func (b *Builder) TypeText(pass *analysis.Pass, file *ast.File, pos token.Pos, t
 	return b.typeText(pass, file, pos, t)
 }
 
-// declaredType finds the *ast.FuncType declaring fn (a func, method or
-// interface method) in the package, and its file.
-func declaredType(insp *inspector.Inspector, fn *types.Func) (*ast.FuncType, *ast.File) {
+// Declaration is the syntax declaring a function or method (or an
+// interface method: no Recv, no Body) in a package.
+type Declaration struct {
+	File *ast.File
+	Name *ast.Ident
+	Recv *ast.FieldList // nil for a func or an interface method
+	Type *ast.FuncType  // nil when not declared in the package
+	Body *ast.BlockStmt // nil for an interface method or a body-less func
+}
+
+// DeclarationOf finds the declaration of fn (a func, method or interface
+// method) in the package that insp covers; its Type is nil when fn is not
+// declared there.
+func DeclarationOf(insp *inspector.Inspector, fn *types.Func) Declaration {
+	return declarationOf(insp, fn.Origin())
+}
+
+func declarationOf(insp *inspector.Inspector, fn *types.Func) Declaration {
 	cur, ok := insp.Root().FindByPos(fn.Pos(), fn.Pos())
-	if !ok {
-		return nil, nil
+	if !ok || !fn.Pos().IsValid() {
+		return Declaration{}
 	}
 	var file *ast.File
 	for c := range cur.Enclosing((*ast.File)(nil)) {
@@ -238,16 +393,16 @@ func declaredType(insp *inspector.Inspector, fn *types.Func) (*ast.FuncType, *as
 		switch n := c.Node().(type) {
 		case *ast.FuncDecl:
 			if n.Name.Pos() == fn.Pos() {
-				return n.Type, file
+				return Declaration{File: file, Name: n.Name, Recv: n.Recv, Type: n.Type, Body: n.Body}
 			}
 		case *ast.Field:
 			if ft, ok := n.Type.(*ast.FuncType); ok && len(n.Names) == 1 && n.Names[0].Pos() == fn.Pos() {
-				return ft, file
+				return Declaration{File: file, Name: n.Names[0], Type: ft}
 			}
 		}
 		break
 	}
-	return nil, nil
+	return Declaration{}
 }
 
 func shortName(path string) string { return path[strings.LastIndex(path, "/")+1:] }

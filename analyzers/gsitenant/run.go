@@ -1,11 +1,128 @@
 package gsitenant
 
 import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/directive"
+	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
-// TODO(skeleton): replaced by the real analysis.
-func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) error { return nil }
+// checker holds one pass's state.
+type checker struct {
+	pass *analysis.Pass
+	cfg  *config.Resolved
+	rep  *directive.Reporter
+	cl   *scope.Classifier
+	insp *inspector.Inspector
+
+	// local are the GSI key helpers declared in this package (by name or
+	// //capsule:keyhelper); helper caches the answer for other callees.
+	local  map[*types.Func]bool
+	helper map[*types.Func]bool
+}
+
+// helperDecl is a GSI key helper declared in an analysed file.
+type helperDecl struct {
+	file *ast.File
+	decl *ast.FuncDecl
+	fn   *types.Func
+}
+
+func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) error {
+	c := &checker{
+		pass:   pass,
+		cfg:    cfg,
+		rep:    rep,
+		cl:     scope.New(cfg),
+		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		local:  map[*types.Func]bool{},
+		helper: map[*types.Func]bool{},
+	}
+	// Helpers are top-level declarations: no traversal needed.
+	var helpers []helperDecl
+	for _, file := range pass.Files {
+		skip := rep.Skip(file)
+		for _, d := range file.Decls {
+			decl, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+			if !ok || !c.isHelperDecl(decl) {
+				continue
+			}
+			c.local[fn] = true
+			if !skip {
+				helpers = append(helpers, helperDecl{file: file, decl: decl, fn: fn})
+			}
+		}
+	}
+	c.checkHelpers(helpers)
+	c.checkCalls()
+	return nil
+}
+
+// isHelperDecl reports whether decl declares a GSI key helper: its name
+// matches keyhelper-pattern or it has //capsule:keyhelper.
+func (c *checker) isHelperDecl(decl *ast.FuncDecl) bool {
+	return c.cfg.Keyhelper.MatchString(decl.Name.Name) ||
+		c.rep.Directive(directive.Keyhelper, decl.Pos(), decl.Name.Pos()) != nil
+}
+
+// isHelper reports whether fn is a GSI key helper: one declared here, or
+// one of another package whose name matches keyhelper-pattern (directives
+// of other packages are not visible without facts, which would make every
+// run load the syntax of every dependency).
+func (c *checker) isHelper(fn *types.Func) bool {
+	if fn.Pkg() == c.pass.Pkg {
+		return c.local[fn]
+	}
+	is, ok := c.helper[fn]
+	if !ok {
+		is = c.cfg.Keyhelper.MatchString(fn.Name())
+		c.helper[fn] = is
+	}
+	return is
+}
+
+// tenantParam returns the index of fn's first tenant ID parameter, or -1.
+func (c *checker) tenantParam(sig *types.Signature) int {
+	for i := range sig.Params().Len() {
+		if c.cl.IsVar(scope.Tenant, sig.Params().At(i)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// helperName names fn in messages: Name, or Type.Name for a method.
+func helperName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Name()
+}
+
+// segment is the tenant segment's opening, e.g. "TENANT#".
+func (c *checker) segment() string { return c.cfg.Labels.Tenant + c.cfg.Separator }
+
+// where renders pos as file.go:line.
+func (c *checker) where(pos token.Pos) string {
+	p := c.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", p.Filename[strings.LastIndex(p.Filename, "/")+1:], p.Line)
+}

@@ -1,0 +1,311 @@
+package gsitenant
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/capsulelint/capsulelint/internal/directive"
+	"github.com/capsulelint/capsulelint/internal/fixes"
+	"github.com/capsulelint/capsulelint/internal/scope"
+)
+
+// defect is a GSI key helper whose keys leave the tenant out.
+type defect struct {
+	helperDecl
+	keys []*key
+	why  string // why the keys cannot be rewritten, "" if they can
+	// recv is the receiver's tenant field (a.TenantID) for a method whose
+	// receiver carries the tenant; recvType its type, recvWhy why it
+	// cannot be used.
+	recv     string
+	recvType types.Type
+	recvWhy  string
+}
+
+// checkHelpers reports the helpers without a tenant.
+func (c *checker) checkHelpers(helpers []helperDecl) {
+	var defects []*defect
+	set := map[*types.Func]bool{}
+	for _, h := range helpers {
+		if d := c.checkHelper(h); d != nil {
+			defects = append(defects, d)
+			set[h.fn] = true
+		}
+	}
+	if len(defects) == 0 {
+		return
+	}
+	// The call sites of every defective helper, in one traversal.
+	calls := map[*types.Func][]fixes.Use{}
+	for _, use := range fixes.Uses(c.pass.TypesInfo, c.insp, set) {
+		fn := c.pass.TypesInfo.Uses[use.Ident].(*types.Func)
+		calls[fn] = append(calls[fn], use)
+	}
+	for _, d := range defects {
+		c.report(d, calls[d.fn])
+	}
+}
+
+// checkHelper returns h's defect, if any: no tenant parameter, and keys
+// that carry no tenant either.
+func (c *checker) checkHelper(h helperDecl) *defect {
+	sig := h.fn.Signature()
+	if c.tenantParam(sig) >= 0 || h.decl.Body == nil {
+		return nil
+	}
+	// Without parameters or receiver the helper returns a constant (an
+	// attribute name such as "GSI1PK"), not a key of some rows.
+	if sig.Params().Len() == 0 && sig.Recv() == nil {
+		return nil
+	}
+	if c.rep.Directive(directive.Global, h.decl.Pos(), h.decl.Name.Pos()) != nil {
+		return nil
+	}
+	d := &defect{helperDecl: h}
+	d.keys, d.why = c.findKeys(h.decl, h.fn)
+	for _, k := range d.keys {
+		if c.hasTenant(k) {
+			return nil // the tenant comes from elsewhere (a context, a field)
+		}
+	}
+	if recv := sig.Recv(); recv != nil {
+		d.recv, d.recvType, d.recvWhy = c.receiverTenant(recv)
+		if d.recvType != nil && len(d.keys) == 0 {
+			return nil // the receiver carries a tenant and the key is unknown
+		}
+	}
+	return d
+}
+
+// receiverTenant returns recv.<tenant field> when the receiver's struct
+// has one tenant field, or why it cannot be used when it has several or
+// the receiver is unnamed; all empty when it has none.
+func (c *checker) receiverTenant(recv *types.Var) (string, types.Type, string) {
+	t := recv.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return "", nil, ""
+	}
+	var found []*types.Var
+	for i := range st.NumFields() {
+		if c.cl.IsVar(scope.Tenant, st.Field(i)) {
+			found = append(found, st.Field(i))
+		}
+	}
+	switch {
+	case len(found) == 0:
+		return "", nil, ""
+	case len(found) > 1:
+		return "", found[0].Type(), fmt.Sprintf("the receiver has more than one tenant ID field (%s, %s)", found[0].Name(), found[1].Name())
+	case recv.Name() == "" || recv.Name() == "_":
+		return "", found[0].Type(), "the receiver is unnamed"
+	}
+	return recv.Name() + "." + found[0].Name(), found[0].Type(), ""
+}
+
+// report reports d with its fix, calls being the helper's call sites.
+func (c *checker) report(d *defect, calls []fixes.Use) {
+	var related []analysis.RelatedInformation
+	for _, k := range d.keys {
+		related = append(related, analysis.RelatedInformation{Pos: k.expr.Pos(), End: k.expr.End(),
+			Message: fmt.Sprintf("key %q without the %s segment", k.String(), c.segment())})
+	}
+	if d.recvType != nil {
+		c.reportReceiver(d, related)
+		return
+	}
+	for _, use := range calls {
+		if use.Call != nil {
+			related = append(related, analysis.RelatedInformation{Pos: use.Call.Pos(), End: use.Call.End(),
+				Message: fmt.Sprintf("call of %s that the fix passes a tenant ID", helperName(d.fn))})
+		}
+	}
+	name := c.cl.ParamName(scope.Tenant)
+	typ, typOK := c.tenantType(d.fn)
+	b := fixes.NewBuilder(c.pass.Fset)
+	noFix := d.why
+	if noFix == "" {
+		switch {
+		case !typOK:
+			noFix = "no tenant ID type is known (none is declared beside the capsule type or the parameters' types); configure tenant-types"
+		case unnamedParams(d.decl.Type):
+			noFix = "its parameters are unnamed, so the key cannot refer to a new one"
+		case usesName(d.decl, name):
+			noFix = fmt.Sprintf("the name %s is already used in %s", name, helperName(d.fn))
+		default:
+			conv := name
+			if typ.Type != nil && !types.Identical(typ.Type, types.Typ[types.String]) || typ.Type == nil && typ.Name != "string" {
+				conv = "string(" + name + ")"
+			}
+			for _, k := range d.keys {
+				c.prefix(b, k, name, conv)
+			}
+			err := b.ChangeSignature(c.pass, c.insp, c.cl, fixes.SignatureChange{
+				Funcs: []*types.Func{d.fn}, Index: 0, Name: name, Type: typ, Kind: scope.Tenant,
+			})
+			if err != nil {
+				noFix = err.Error()
+			}
+		}
+	}
+	typeText := "TenantID"
+	if typOK {
+		typeText = typ.Name
+		if typ.Path != "" && typ.Path != c.pass.Pkg.Path() {
+			typeText = typ.PkgName + "." + typ.Name
+		}
+	}
+	want := fmt.Sprintf("%s(%s)", d.fn.Name(), c.params(d.fn, name+" "+typeText))
+	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter: ", helperName(d.fn))
+	if len(d.keys) > 0 && d.keys[0].tmpl != nil {
+		k := d.keys[0]
+		msg += fmt.Sprintf("its key %q lets an index query see every tenant's rows (want %s building %q)", k.String(), want, c.want(k, name))
+	} else {
+		msg += fmt.Sprintf("an index query through its key sees every tenant's rows (want %s building a key that starts with %q)", want, c.segment())
+	}
+	c.finish(d, msg, noFix, b, "Add a tenant ID parameter to "+helperName(d.fn)+" and prefix its key with "+c.segment(), related)
+}
+
+// reportReceiver reports a method whose receiver carries the tenant its
+// key leaves out; the fix prefixes the key with the receiver's field.
+func (c *checker) reportReceiver(d *defect, related []analysis.RelatedInformation) {
+	expr := d.recv
+	if expr == "" {
+		expr = "the receiver's tenant ID"
+	}
+	b := fixes.NewBuilder(c.pass.Fset)
+	noFix := d.recvWhy
+	if noFix == "" {
+		noFix = d.why
+	}
+	if noFix == "" {
+		conv := expr
+		if !types.Identical(d.recvType, types.Typ[types.String]) {
+			conv = "string(" + expr + ")"
+		}
+		for _, k := range d.keys {
+			c.prefix(b, k, expr, conv)
+		}
+	}
+	k := d.keys[0]
+	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter and leaves %s out of its key %q: an index query sees every tenant's rows", helperName(d.fn), expr, k.String())
+	if k.tmpl != nil {
+		msg += fmt.Sprintf(" (want %q with %s)", c.want(k, expr), expr)
+	}
+	c.finish(d, msg, noFix, b, "Prefix the key of "+helperName(d.fn)+" with "+c.segment()+" and "+expr, related)
+}
+
+// finish attaches the fix (or says why there is none) and reports.
+func (c *checker) finish(d *defect, msg, noFix string, b *fixes.Builder, title string, related []analysis.RelatedInformation) {
+	diag := analysis.Diagnostic{Pos: d.decl.Name.Pos(), End: d.decl.Name.End(), Category: "missing-tenant", Related: related}
+	if noFix == "" {
+		fix, err := b.Fix(title)
+		if err != nil {
+			noFix = err.Error()
+		} else {
+			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	if noFix != "" {
+		msg += "; no fix: " + noFix
+	}
+	diag.Message = msg
+	c.rep.Report(diag, d.decl.Pos())
+}
+
+// tenantType is the type of the new tenant parameter of fn: the tenant
+// type beside its capsule parameter's type (or configured), else the one
+// tenant type declared in the package of a parameter's type or in this
+// package.
+func (c *checker) tenantType(fn *types.Func) (scope.TypeRef, bool) {
+	params := fn.Signature().Params()
+	var capsule types.Type
+	for i := range params.Len() {
+		if c.cl.IsVar(scope.Capsule, params.At(i)) {
+			capsule = params.At(i).Type()
+			break
+		}
+	}
+	if ref, ok := c.cl.IDType(scope.Tenant, capsule); ok {
+		return ref, true
+	}
+	pkgs := []*types.Package{c.pass.Pkg}
+	for i := range params.Len() {
+		if n, ok := types.Unalias(params.At(i).Type()).(*types.Named); ok && n.Obj().Pkg() != nil && !slices.Contains(pkgs, n.Obj().Pkg()) {
+			pkgs = append(pkgs, n.Obj().Pkg())
+		}
+	}
+	var found []*types.TypeName
+	for _, pkg := range pkgs {
+		for _, n := range pkg.Scope().Names() {
+			if tn, ok := pkg.Scope().Lookup(n).(*types.TypeName); ok && !tn.IsAlias() && c.cl.IsType(scope.Tenant, tn.Type()) && isString(tn.Type()) {
+				found = append(found, tn)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return scope.TypeRef{}, false
+	}
+	tn := found[0]
+	return scope.TypeRef{Path: tn.Pkg().Path(), PkgName: tn.Pkg().Name(), Name: tn.Name(), Type: tn.Type()}, true
+}
+
+// params renders fn's parameter list with first in front.
+func (c *checker) params(fn *types.Func, first string) string {
+	qual := func(p *types.Package) string {
+		if p == c.pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	}
+	sig := fn.Signature()
+	out := []string{first}
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		t := types.TypeString(p.Type(), qual)
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t = "..." + strings.TrimPrefix(t, "[]")
+		}
+		if p.Name() != "" {
+			t = p.Name() + " " + t
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, ", ")
+}
+
+func unnamedParams(ft *ast.FuncType) bool {
+	return len(ft.Params.List) > 0 && len(ft.Params.List[0].Names) == 0
+}
+
+// usesName reports whether name is declared or referred to anywhere in
+// decl (a new parameter of that name would clash or be shadowed).
+func usesName(decl *ast.FuncDecl, name string) bool {
+	found := false
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			ast.Inspect(n.X, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && id.Name == name {
+					found = true
+				}
+				return !found
+			})
+			return false
+		case *ast.Ident:
+			if n.Name == name {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

@@ -2,8 +2,13 @@ package config
 
 import (
 	"flag"
+	"fmt"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
+
+	"github.com/capsulelint/capsulelint/internal/baseline"
 )
 
 // Resolved is a validated configuration with its patterns compiled.
@@ -48,6 +53,9 @@ func (r *Resolver) Get() (*Resolved, error) {
 		if c, r.err = r.flags.Apply(c); r.err != nil {
 			return
 		}
+		if c.Baseline, r.err = resolveBaseline(c); r.err != nil {
+			return
+		}
 		r.res, r.err = Compile(c)
 	})
 	return r.res, r.err
@@ -63,4 +71,23 @@ func Compile(c Config) (*Resolved, error) {
 		Repository: regexp.MustCompile(c.RepositoryPattern),
 		Keyhelper:  regexp.MustCompile(c.KeyhelperPattern),
 	}, nil
+}
+
+// resolveBaseline makes a relative baseline path relative to the config
+// file that named it (else to the working directory) and checks that the
+// baseline loads.
+func resolveBaseline(c Config) (string, error) {
+	path := c.Baseline
+	if path == "" {
+		return "", nil
+	}
+	if !filepath.IsAbs(path) {
+		if origin := c.Origin(); strings.HasSuffix(origin, ".yaml") || strings.HasSuffix(origin, ".yml") {
+			path = filepath.Join(filepath.Dir(origin[strings.LastIndex(origin, " ")+1:]), path)
+		}
+	}
+	if _, err := baseline.Load(path); err != nil {
+		return "", fmt.Errorf("%s: baseline: %v", c.Origin(), err)
+	}
+	return path, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/capsulelint/capsulelint/internal/baseline"
 	"github.com/capsulelint/capsulelint/internal/config"
 )
 
@@ -25,7 +26,9 @@ type Reporter struct {
 	Name  string
 	Cfg   *config.Resolved
 	files map[*token.File]*File
-	asts  []*ast.File
+	// baseline holds the accepted findings, loaded on first use.
+	baseline *baseline.Baseline
+	asts     []*ast.File
 }
 
 // NewReporter returns a reporter for analyzer name.
@@ -91,10 +94,34 @@ func (r *Reporter) Report(d analysis.Diagnostic, decls ...token.Pos) {
 			return
 		}
 	}
+	if r.inBaseline(d) {
+		return
+	}
 	if r.Cfg.SingleFileFixes {
 		d = r.singleFile(d)
 	}
 	r.Pass.Report(d)
+}
+
+// inBaseline reports whether d is an accepted finding of the configured
+// baseline (validated when the configuration was resolved).
+func (r *Reporter) inBaseline(d analysis.Diagnostic) bool {
+	if r.Cfg.Baseline == "" {
+		return false
+	}
+	if r.baseline == nil {
+		b, err := baseline.Load(r.Cfg.Baseline)
+		if err != nil {
+			return false
+		}
+		r.baseline = b
+	}
+	for _, f := range r.asts {
+		if f.FileStart <= d.Pos && d.Pos <= f.FileEnd {
+			return r.baseline.Match(baseline.Fingerprint(r.Pass.Fset, f, d.Pos, r.Name, d.Message))
+		}
+	}
+	return false
 }
 
 // Ignored reports whether a //capsule:ignore directive for this analyzer

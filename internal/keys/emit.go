@@ -72,17 +72,24 @@ func (t *Template) element(pieces []Piece, old []ast.Expr, text func(ast.Expr) s
 }
 
 // items turns pieces into concatenation operands: an unchanged operand is
-// itself, a new hole its text, and literal text that is not a whole
-// operand is merged into a new string literal.
+// itself, a new hole its text; a run of literals that cuts an operand or
+// adds text is merged into one new string literal.
 func (t *Template) items(pieces []Piece) ([]Item, error) {
 	items := make([]Item, 0, len(pieces))
 	var pending []*Piece
 	flush := func() {
+		allWhole := true
+		for _, p := range pending {
+			allWhole = allWhole && t.whole(p)
+		}
 		switch {
 		case len(pending) == 0:
 			return
-		case len(pending) == 1 && t.whole(pending[0]):
-			items = append(items, Item{Old: pending[0].Operand})
+		case allWhole:
+			// Untouched literals stay as they are.
+			for _, p := range pending {
+				items = append(items, Item{Old: p.Operand})
+			}
 		default:
 			var b strings.Builder
 			for _, p := range pending {

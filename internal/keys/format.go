@@ -25,7 +25,7 @@ func FromFormat(format string) (*Template, error) {
 			i += 2 // part of the literal
 			continue
 		}
-		p, next, err := parseVerb(format, i, &arg)
+		p, next, err := parseVerb(format, i, &arg, &t.NumArgs)
 		if err != nil {
 			return nil, err
 		}
@@ -38,9 +38,6 @@ func FromFormat(format string) (*Template, error) {
 			t.sequential = false
 		}
 		t.Pieces = append(t.Pieces, p)
-		if arg > t.NumArgs {
-			t.NumArgs = arg
-		}
 		if t.sequential {
 			t.Args = append(t.Args, Item{Old: p.Arg})
 		}
@@ -71,8 +68,9 @@ func (t *Template) addLiteral(s string) {
 
 // parseVerb parses the verb specification at format[i] == '%'. It returns
 // the hole and the offset after it, and advances *arg past the arguments
-// it consumes, following fmt's rules for argument indexes.
-func parseVerb(format string, i int, arg *int) (Piece, int, error) {
+// it consumes, following fmt's rules for argument indexes, and *hi to the
+// number of arguments used so far.
+func parseVerb(format string, i int, arg, hi *int) (Piece, int, error) {
 	start := i
 	i++
 	for i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0 {
@@ -86,6 +84,7 @@ func parseVerb(format string, i int, arg *int) (Piece, int, error) {
 	} else if ok {
 		if next < len(format) && format[next] == '*' {
 			*arg = m + 1
+			*hi = max(*hi, *arg)
 			i = next + 1
 		} else {
 			if next < len(format) && (isDigit(format[next]) || format[next] == '.') {
@@ -95,6 +94,7 @@ func parseVerb(format string, i int, arg *int) (Piece, int, error) {
 		}
 	} else if i < len(format) && format[i] == '*' {
 		*arg++
+		*hi = max(*hi, *arg)
 		i++
 	} else {
 		for i < len(format) && isDigit(format[i]) {
@@ -109,6 +109,7 @@ func parseVerb(format string, i int, arg *int) (Piece, int, error) {
 		} else if ok {
 			if next < len(format) && format[next] == '*' {
 				*arg = m + 1
+				*hi = max(*hi, *arg)
 				i = next + 1
 			} else {
 				if next < len(format) && isDigit(format[next]) {
@@ -118,6 +119,7 @@ func parseVerb(format string, i int, arg *int) (Piece, int, error) {
 			}
 		} else if i < len(format) && format[i] == '*' {
 			*arg++
+			*hi = max(*hi, *arg)
 			i++
 		} else {
 			for i < len(format) && isDigit(format[i]) {
@@ -151,6 +153,7 @@ func parseVerb(format string, i int, arg *int) (Piece, int, error) {
 		p.Flags = format[start+1 : i]
 	}
 	*arg = p.Arg + 1
+	*hi = max(*hi, *arg)
 	return p, i + 1, nil
 }
 

@@ -20,5 +20,38 @@ func testdata(t *testing.T) string {
 }
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, testdata(t), gsitenant.New(config.Default()), "gsitenant")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(config.Default()), "gsitenant")
+}
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(config.Default()), "gsitenantfix", "gsitenantcalls")
+}
+
+func patternConfig() config.Config {
+	c := config.Default()
+	c.KeyhelperPattern = `^IndexKey`
+	return c
+}
+
+func namesConfig() config.Config {
+	c := config.Default()
+	c.TenantNames = []string{"tenantSlug", "TenantSlug"}
+	c.CapsuleNames = []string{"capsuleSlug", "CapsuleSlug"}
+	return c
+}
+
+func labelsConfig() config.Config {
+	c := config.Default()
+	c.Labels = config.Labels{Tenant: "org", Capsule: "proj"}
+	return c
+}
+
+func separatorConfig() config.Config {
+	c := config.Default()
+	c.Separator = "|"
+	return c
+}
+
+func TestNoFix(t *testing.T) {
+	analysistest.Run(t, testdata(t), gsitenant.New(config.Default()), "gsitenantnofix", "gsitenantnotype")
 }

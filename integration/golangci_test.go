@@ -23,6 +23,8 @@ const (
 	golangciIssues = 1
 )
 
+var analyzerName = regexp.MustCompile(`^(capsulefield|keyformat|repocapsule|gsitenant)$`)
+
 var textIssue = regexp.MustCompile(`^(\S+?\.go):(\d+):(\d+): (\w+): (.*) \(capsulelint\)$`)
 
 // parseText reads golangci-lint's text output: one
@@ -63,6 +65,9 @@ func TestGolangciLintPlugin(t *testing.T) {
 			"--output.text.print-issued-lines=false", "--output.text.colors=false", "--show-stats=false", "./...")
 		got := parseText(t, stdout)
 		t.Logf("findings:\n%s", listFindings(got))
+		if strings.Contains(stdout, "(related information)") {
+			t.Errorf("related information printed as issues of their own; the plugin drops it:\n%s", stdout)
+		}
 		wantCode := golangciIssues
 		if len(got) == 0 {
 			wantCode = golangciClean // every analyzer still a skeleton
@@ -116,6 +121,9 @@ func TestGolangciLintPlugin(t *testing.T) {
 				continue
 			}
 			a, msg := splitText(t, is.Text)
+			if !analyzerName.MatchString(a) {
+				t.Errorf("issue %q: %q is not an analyzer name", is.Text, a)
+			}
 			got = append(got, finding{Analyzer: a, File: filepath.ToSlash(is.Pos.Filename), Line: is.Pos.Line, Message: msg})
 			for _, fix := range is.SuggestedFixes {
 				if len(fix.TextEdits) == 0 {

@@ -21,7 +21,9 @@
 // golangci-lint v2.15.0 applies only the edits of a suggested fix that fall
 // in the diagnostic's own file, so through the plugin only fixes whose
 // edits stay in that file are attached; the message of a diagnostic whose
-// fix spans files says to run `capsulelint migrate`.
+// fix spans files says to run `capsulelint migrate`. Diagnostics carry no
+// related positions through the plugin (golangci-lint would print each as
+// an issue of its own).
 package plugin
 
 import (
@@ -71,9 +73,32 @@ func New(settings any) (register.LinterPlugin, error) {
 // Config returns the configuration the analyzers are built with.
 func (p *Plugin) Config() config.Config { return p.cfg }
 
-// BuildAnalyzers returns the four capsulelint analyzers.
+// BuildAnalyzers returns the four capsulelint analyzers, reporting
+// without related information.
+//
+// golangci-lint v2.15.0 turns each related position of a diagnostic into
+// an issue of its own ("capsulefield(related information): ..."), moved to
+// the diagnostic's position when it lies in another file: one defect
+// would count as several issues. The CLI, go vet -json, SARIF and the
+// editor server keep the related positions.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return analyzers.New(p.cfg), nil
+	all := analyzers.New(p.cfg)
+	for _, a := range all {
+		a.Run = withoutRelated(a.Run)
+	}
+	return all, nil
+}
+
+// withoutRelated wraps run so that its diagnostics carry no Related.
+func withoutRelated(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			report(d)
+		}
+		return run(pass)
+	}
 }
 
 // GetLoadMode asks golangci-lint for type information.

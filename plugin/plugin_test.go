@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/capsulelint/capsulelint/internal/config"
 )
@@ -161,5 +162,23 @@ func TestBadSettings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestWithoutRelated(t *testing.T) {
+	var got []analysis.Diagnostic
+	pass := &analysis.Pass{Report: func(d analysis.Diagnostic) { got = append(got, d) }}
+	run := withoutRelated(func(pass *analysis.Pass) (any, error) {
+		pass.Report(analysis.Diagnostic{Pos: 1, Message: "m",
+			Related:        []analysis.RelatedInformation{{Pos: 2, Message: "call site"}},
+			SuggestedFixes: []analysis.SuggestedFix{{Message: "fix"}}})
+		return "result", nil
+	})
+	res, err := run(pass)
+	if res != "result" || err != nil {
+		t.Errorf("run = %v, %v", res, err)
+	}
+	if len(got) != 1 || got[0].Related != nil || got[0].Message != "m" || len(got[0].SuggestedFixes) != 1 {
+		t.Errorf("reported %+v, want the diagnostic without Related", got)
 	}
 }

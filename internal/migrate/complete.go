@@ -93,32 +93,35 @@ func signatureChanges(cl *scope.Classifier, before, after map[string]*types.Func
 	return out
 }
 
-// completion is the edits that carry signature changes into the rest of
-// the module, and what could not be carried.
+// completion carries signature changes into the rest of the module: the
+// edits are made in the load from before the round, into the same EditSet
+// as the round's fixes, so that a call a fix already rewrote is seen as
+// covered (an insertion at the same offset) and not rewritten again.
 type completion struct {
-	edits    *EditSet
+	es       *EditSet
 	sites    int               // call sites rewritten
 	impls    int               // implementations given the new parameter
 	failures map[string]string // change key → why it cannot be completed
 }
 
-// complete finds, in the load pkgs (where the changes are already
-// applied to their declarations), the calls still passing the old
-// number of arguments and the implementations of changed interfaces that
-// still have the old signature, and builds their edits.
-func complete(cl *scope.Classifier, pkgs []*packages.Package, changes map[string]change, implsOf map[string][]string) *completion {
-	c := &completion{edits: NewEditSet(), failures: map[string]string{}}
-	fail := func(key string, format string, args ...any) {
-		if _, ok := c.failures[key]; !ok {
-			c.failures[key] = fmt.Sprintf(format, args...)
-		}
+func (c *completion) fail(key string, format string, args ...any) {
+	if _, ok := c.failures[key]; !ok {
+		c.failures[key] = fmt.Sprintf(format, args...)
 	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+}
+
+// complete adds to es the edits that pass the new argument at every call
+// of a changed function and give every former implementation of a changed
+// interface the new parameter, in the packages before (the load the
+// round's fixes apply to).
+func complete(cl *scope.Classifier, before []*packages.Package, changes map[string]change, implsOf map[string][]string, es *EditSet) *completion {
+	c := &completion{es: es, failures: map[string]string{}}
+	packages.Visit(before, nil, func(p *packages.Package) {
 		if p.TypesInfo == nil || len(p.Syntax) == 0 {
 			return
 		}
 		for _, file := range p.Syntax {
-			c.completeImpls(p, file, changes, implsOf, fail)
+			c.completeImpls(p, file, changes, implsOf)
 		}
 		for id, obj := range p.TypesInfo.Uses {
 			fn, ok := obj.(*types.Func)
@@ -129,11 +132,9 @@ func complete(cl *scope.Classifier, pkgs []*packages.Package, changes map[string
 			if !ok {
 				continue
 			}
-			file := fileOf(p, id.Pos())
-			if file == nil {
-				continue
+			if file := fileOf(p, id.Pos()); file != nil {
+				c.completeCall(cl, before, p, file, id, ch)
 			}
-			c.completeCall(cl, p, file, id, fn, ch, fail)
 		}
 	})
 	return c
@@ -148,42 +149,88 @@ func fileOf(p *packages.Package, pos token.Pos) *ast.File {
 	return nil
 }
 
-// completeCall adds the missing argument to the call of fn at id.
-func (c *completion) completeCall(cl *scope.Classifier, p *packages.Package, file *ast.File, id *ast.Ident, fn *types.Func, ch change, fail func(string, string, ...any)) {
+// completeCall adds the missing argument to the call at id.
+func (c *completion) completeCall(cl *scope.Classifier, all []*packages.Package, p *packages.Package, file *ast.File, id *ast.Ident, ch change) {
 	call := calleeOf(file, id)
 	pos := p.Fset.Position(id.Pos())
 	where := fmt.Sprintf("%s:%d", pos.Filename[strings.LastIndex(pos.Filename, "/")+1:], pos.Line)
 	if call == nil {
-		// A method value or func value: its type changed with it.
-		fail(ch.key, "%s is used as a value at %s", id.Name, where)
+		if c.es.coversIdent(pos.Filename, pos.Offset) {
+			return // the fix deals with it
+		}
+		// A method value or func value: its type changes with it.
+		c.fail(ch.key, "%s is used as a value at %s", id.Name, where)
 		return
 	}
-	sig := fn.Type().(*types.Signature)
-	nargs := len(call.Args)
-	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
-		if s := p.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
-			nargs--
-		}
+	probe := fixes.NewBuilder(p.Fset)
+	if err := probe.InsertArg(p.TypesInfo, call, ch.index, "_"); err != nil {
+		c.fail(ch.key, "call at %s: %v", where, err)
+		return
 	}
-	if nargs != sig.Params().Len()-1 || call.Ellipsis.IsValid() && nargs < ch.index {
-		return // already passes the new argument
+	if c.covered(p, probe) {
+		return // the round's fix already passes the argument
 	}
 	site := scope.Site{Pkg: p.Types, Info: p.TypesInfo, File: file, Pos: call.Pos(), Args: call.Args,
 		IsTest: strings.HasSuffix(pos.Filename, "_test.go")}
-	v, err := cl.Lookup(site, ch.kind, sig.Params().At(ch.index).Type())
+	v, err := cl.Lookup(site, ch.kind, resolveType(all, ch.typ))
 	if err != nil {
-		fail(ch.key, "call at %s: %v", where, err)
+		c.fail(ch.key, "call at %s: %v", where, err)
 		return
 	}
 	b := fixes.NewBuilder(p.Fset)
 	if err := b.InsertArg(p.TypesInfo, call, ch.index, v.Expr); err != nil {
-		fail(ch.key, "call at %s: %v", where, err)
+		c.fail(ch.key, "call at %s: %v", where, err)
 		return
 	}
 	b.Import(file, v.Import, v.ImportName)
-	if c.addBuilder(p.Fset, b) {
+	if c.add(p.Fset, b) {
 		c.sites++
 	}
+}
+
+// covered reports whether es already inserts at the offset of the single
+// insertion probe would make.
+func (c *completion) covered(p *packages.Package, probe *fixes.Builder) bool {
+	fix, err := probe.Fix("")
+	if err != nil || len(fix.TextEdits) != 1 {
+		return false
+	}
+	edits, err := convert(p.Fset, fix.TextEdits)
+	return err == nil && c.es.insertsAt(edits[0].File, edits[0].Start)
+}
+
+// add merges b's edits into es, reporting whether any was new (the same
+// file is seen again in a package's test variant).
+func (c *completion) add(fset *token.FileSet, b *fixes.Builder) bool {
+	fix, err := b.Fix("")
+	if err != nil {
+		return false
+	}
+	edits, err := convert(fset, fix.TextEdits)
+	if err != nil {
+		return false
+	}
+	n := c.es.Len()
+	return c.es.Add(edits) && c.es.Len() > n
+}
+
+// resolveType finds the type t (from another load) in the load pkgs: a
+// named type by package path and name; other types as they are.
+func resolveType(pkgs []*packages.Package, t types.Type) types.Type {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return t
+	}
+	path, name := named.Obj().Pkg().Path(), named.Obj().Name()
+	var found types.Type
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if found == nil && p.Types != nil && p.Types.Path() == path {
+			if tn, ok := p.Types.Scope().Lookup(name).(*types.TypeName); ok {
+				found = tn.Type()
+			}
+		}
+	})
+	return found
 }
 
 // calleeOf returns the call whose callee is id (f(...), x.f(...),
@@ -214,24 +261,9 @@ func calleeOf(file *ast.File, id *ast.Ident) *ast.CallExpr {
 	return nil
 }
 
-func (c *completion) addBuilder(fset *token.FileSet, b *fixes.Builder) bool {
-	fix, err := b.Fix("")
-	if err != nil {
-		return false
-	}
-	edits, err := convert(fset, fix.TextEdits)
-	if err != nil {
-		return false
-	}
-	// The same file is seen again in a package's test variant: count
-	// only edits that are new.
-	n := c.edits.Len()
-	return c.edits.Add(edits) && c.edits.Len() > n
-}
-
 // completeImpls gives the methods of file that implemented a changed
 // interface before the change the interface's new parameter.
-func (c *completion) completeImpls(p *packages.Package, file *ast.File, changes map[string]change, implsOf map[string][]string, fail func(string, string, ...any)) {
+func (c *completion) completeImpls(p *packages.Package, file *ast.File, changes map[string]change, implsOf map[string][]string) {
 	for _, decl := range file.Decls {
 		fd, ok := decl.(*ast.FuncDecl)
 		if !ok || fd.Recv == nil {
@@ -243,16 +275,24 @@ func (c *completion) completeImpls(p *packages.Package, file *ast.File, changes 
 		}
 		key := funcKey(fn)
 		for ifaceKey, impls := range implsOf {
+			if !contains(impls, key) {
+				continue
+			}
 			ch := changes[ifaceKey]
-			if !contains(impls, key) || fn.Type().(*types.Signature).Params().Len() != ch.arity-1 {
+			probe := fixes.NewBuilder(p.Fset)
+			if err := probe.InsertParam(fd.Type, ch.index, ch.name, "_"); err != nil {
+				c.fail(ifaceKey, "implementation %s: %v", key, err)
+				continue
+			}
+			if c.covered(p, probe) {
 				continue
 			}
 			b := fixes.NewBuilder(p.Fset)
 			if err := b.InsertParam(fd.Type, ch.index, ch.name, typeText(b, p, file, fd.Pos(), ch.typ)); err != nil {
-				fail(ifaceKey, "implementation %s: %v", key, err)
+				c.fail(ifaceKey, "implementation %s: %v", key, err)
 				continue
 			}
-			if c.addBuilder(p.Fset, b) {
+			if c.add(p.Fset, b) {
 				c.impls++
 			}
 		}

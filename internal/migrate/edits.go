@@ -125,3 +125,42 @@ func (s *EditSet) Apply(file string, src []byte) ([]byte, error) {
 	}
 	return append(out, src[last:]...), nil
 }
+
+// insertsAt reports whether the set inserts text at offset of file.
+func (s *EditSet) insertsAt(file string, offset int) bool {
+	for _, e := range s.byFile[file] {
+		if e.Start == offset && e.End == offset {
+			return true
+		}
+	}
+	return false
+}
+
+// coversIdent reports whether an edit of the set replaces the text at
+// offset (a fix that rewrites the reference itself).
+func (s *EditSet) coversIdent(file string, offset int) bool {
+	for _, e := range s.byFile[file] {
+		if e.Start <= offset && offset < e.End {
+			return true
+		}
+	}
+	return false
+}
+
+// Clone returns a copy of the set.
+func (s *EditSet) Clone() *EditSet {
+	c := NewEditSet()
+	for f, edits := range s.byFile {
+		c.byFile[f] = slices.Clone(edits)
+	}
+	return c
+}
+
+// all returns every edit of the set, by file.
+func (s *EditSet) all() []Edit {
+	var out []Edit
+	for _, f := range s.Files() {
+		out = append(out, s.byFile[f]...)
+	}
+	return out
+}

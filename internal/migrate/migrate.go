@@ -58,8 +58,9 @@ type Summary struct {
 
 // candidate is one diagnostic's first suggested fix.
 type candidate struct {
-	finding Finding
-	edits   []Edit
+	finding  Finding
+	edits    []Edit
+	analyzer *analysis.Analyzer
 }
 
 // Run migrates the packages.
@@ -99,6 +100,7 @@ func Run(opts Options) (*Summary, error) {
 				fresh = append(fresh, c)
 			}
 		}
+		fresh = firstPhase(opts.Analyzers, fresh)
 		if len(fresh) == 0 || round > opts.MaxRounds {
 			sum.Left = left // rolled-back fixes are in sum.RolledBack
 			if len(fresh) > 0 {
@@ -177,6 +179,7 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]candid
 		ours[a] = true
 	}
 	seen := map[string]bool{}
+	byKey := map[string]int{} // finding key → index in cands
 	var cands []candidate
 	var left []Finding
 	for act := range graph.All() {
@@ -189,25 +192,59 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]candid
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
 			f := Finding{Analyzer: act.Analyzer.Name, Pos: fset.Position(d.Pos).String(), Message: d.Message}
+			var edits []Edit
+			if len(d.SuggestedFixes) > 0 {
+				edits, err = convert(fset, d.SuggestedFixes[0].TextEdits)
+				if err != nil {
+					edits = nil
+				}
+			}
+			if i, ok := byKey[f.key()]; ok {
+				// The same finding in a package's test variant, whose fix
+				// also covers the _test.go files: take the union.
+				merged := NewEditSet()
+				if merged.Add(cands[i].edits) && merged.Add(edits) {
+					cands[i].edits = merged.all()
+				} else if len(edits) > len(cands[i].edits) {
+					cands[i].edits = edits
+				}
+				continue
+			}
 			if seen[f.key()] {
 				continue
 			}
 			seen[f.key()] = true
-			if len(d.SuggestedFixes) == 0 {
+			if len(edits) == 0 {
 				left = append(left, f)
 				continue
 			}
-			edits, err := convert(fset, d.SuggestedFixes[0].TextEdits)
-			if err != nil {
-				left = append(left, f)
-				continue
-			}
-			cands = append(cands, candidate{finding: f, edits: edits})
+			byKey[f.key()] = len(cands)
+			cands = append(cands, candidate{finding: f, edits: edits, analyzer: act.Analyzer})
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(a.finding.Pos, b.finding.Pos) })
 	slices.SortStableFunc(left, func(a, b Finding) int { return cmp.Compare(a.Pos, b.Pos) })
 	return cands, left, nil
+}
+
+// firstPhase keeps the candidates of the first analyzer, in the order of
+// analyzers, that has any: declarations land before the fixes that look
+// up values next to them (a capsule field before the call that passes
+// req.CapsuleID, a repository's capsule parameter before the key builder
+// call inside it that passes it on).
+func firstPhase(analyzers []*analysis.Analyzer, cands []candidate) []candidate {
+	for _, a := range analyzers {
+		var out []candidate
+		for _, c := range cands {
+			if c.analyzer == a {
+				out = append(out, c)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // gofmt formats src, or returns it unchanged when it does not parse (the

@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 	"maps"
 	"slices"
@@ -37,7 +38,7 @@ type trialResult struct {
 // the build (conflicting ones are left for a later round) and the fixes
 // that break it on their own; t.last holds the result of applying good.
 func (t *trial) search(cands []candidate) (good, bad []candidate) {
-	accepted := acceptable(cands)
+	accepted := acceptable(cands, funcSpans(t.before))
 	good, bad = t.isolate(nil, accepted)
 	if len(good) > 0 && (t.last == nil || t.last.problem != "" || !sameSet(t.lastSet, good)) {
 		t.run(good)
@@ -57,8 +58,11 @@ func sameSet(a, b []candidate) bool {
 	return true
 }
 
-// acceptable drops candidates that conflict with earlier ones.
-func acceptable(cands []candidate) []candidate {
+// acceptable drops candidates that conflict with earlier ones, and
+// candidates that edit the body of a function whose signature another
+// candidate changes: their values were looked up without the new
+// parameter, so they wait for the next round, which sees it.
+func acceptable(cands []candidate, spans map[string][]funcSpan) []candidate {
 	es := NewEditSet()
 	var out []candidate
 	for _, c := range cands {
@@ -66,6 +70,69 @@ func acceptable(cands []candidate) []candidate {
 			out = append(out, c)
 		}
 	}
+	owner := map[funcSpan]int{} // function → the candidate changing its signature
+	for i, c := range out {
+		for _, e := range c.edits {
+			for _, sp := range spans[e.File] {
+				if sp.sigStart <= e.Start && e.End <= sp.sigEnd {
+					if _, ok := owner[sp]; !ok {
+						owner[sp] = i
+					}
+				}
+			}
+		}
+	}
+	var kept []candidate
+	for i, c := range out {
+		wait := false
+		for _, e := range c.edits {
+			for _, sp := range spans[e.File] {
+				if o, ok := owner[sp]; ok && o != i && sp.bodyStart <= e.Start && e.End <= sp.bodyEnd {
+					wait = true
+				}
+			}
+		}
+		if !wait {
+			kept = append(kept, c)
+		}
+	}
+	if len(kept) == 0 && len(out) > 0 {
+		kept = out[:1] // a cycle: let the first go ahead
+	}
+	return kept
+}
+
+// funcSpan is a function declaration's signature and body, as offsets.
+type funcSpan struct {
+	file               string
+	sigStart, sigEnd   int
+	bodyStart, bodyEnd int
+}
+
+// funcSpans indexes the function declarations of pkgs by file.
+func funcSpans(pkgs []*packages.Package) map[string][]funcSpan {
+	out := map[string][]funcSpan{}
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, f := range p.Syntax {
+			tf := p.Fset.File(f.Pos())
+			if tf == nil || seen[tf.Name()] {
+				continue
+			}
+			seen[tf.Name()] = true
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				out[tf.Name()] = append(out[tf.Name()], funcSpan{
+					file:     tf.Name(),
+					sigStart: tf.Offset(fd.Type.Params.Opening), sigEnd: tf.Offset(fd.Type.Params.Closing) + 1,
+					bodyStart: tf.Offset(fd.Body.Lbrace), bodyEnd: tf.Offset(fd.Body.Rbrace) + 1,
+				})
+			}
+		}
+	})
 	return out
 }
 
@@ -102,38 +169,35 @@ func (t *trial) run(cands []candidate) *trialResult {
 	for _, c := range cands {
 		es.Add(c.edits)
 	}
-	tmp := &workspace{dir: t.w.dir, patterns: t.w.patterns, overlay: maps.Clone(t.w.overlay)}
-	if err := res.apply(tmp, es); err != nil {
-		res.problem = err.Error()
-		return res
-	}
 	if t.beforeFuncs == nil {
 		t.beforeFuncs = declaredFuncs(t.before)
 	}
 	for range maxCompletions {
+		tmp := &workspace{dir: t.w.dir, patterns: t.w.patterns, overlay: maps.Clone(t.w.overlay)}
+		res.overlay = map[string][]byte{}
+		if err := res.apply(t.w, tmp, es); err != nil {
+			res.problem = err.Error()
+			return res
+		}
 		pkgs, err := tmp.load()
 		if err != nil {
 			res.problem = err.Error()
 			return res
 		}
 		changes := signatureChanges(t.cl, t.beforeFuncs, declaredFuncs(pkgs))
-		comp := complete(t.cl, pkgs, changes, implementations(t.before, changes))
+		comp := complete(t.cl, t.before, changes, implementations(t.before, changes), es)
 		if len(comp.failures) > 0 {
 			for _, key := range slices.Sorted(maps.Keys(comp.failures)) {
 				res.problem = fmt.Sprintf("%s changed but %s", key, comp.failures[key])
 				return res
 			}
 		}
-		if comp.edits.Len() == 0 {
+		res.sites += comp.sites
+		res.impls += comp.impls
+		if comp.sites == 0 && comp.impls == 0 {
 			if errs := typeErrors(pkgs, 3); len(errs) > 0 {
 				res.problem = errs[0]
 			}
-			return res
-		}
-		res.sites += comp.sites
-		res.impls += comp.impls
-		if err := res.apply(tmp, comp.edits); err != nil {
-			res.problem = err.Error()
 			return res
 		}
 	}
@@ -141,10 +205,11 @@ func (t *trial) run(cands []candidate) *trialResult {
 	return res
 }
 
-// apply writes es into tmp's overlay (and the result's), gofmt'ed.
-func (res *trialResult) apply(tmp *workspace, es *EditSet) error {
+// apply writes es, relative to the contents of base, into tmp's overlay
+// (and the result's), gofmt'ed.
+func (res *trialResult) apply(base, tmp *workspace, es *EditSet) error {
 	for _, file := range es.Files() {
-		src, err := tmp.content(file)
+		src, err := base.content(file)
 		if err != nil {
 			return err
 		}

@@ -52,6 +52,9 @@ func TestFixesCompile(t *testing.T) {
 			a := gsitenant.New(tc.cfg)
 
 			pkgs := load(t, gopath, tc.patterns)
+			if errs := loadErrors(pkgs); len(errs) > 0 {
+				t.Fatalf("the test packages do not build:\n%s", strings.Join(errs, "\n"))
+			}
 			diags, fixed := analyze(t, a, pkgs)
 			if fixed == 0 {
 				t.Fatalf("no suggested fixes in %v", tc.patterns)
@@ -70,13 +73,7 @@ func TestFixesCompile(t *testing.T) {
 			}
 
 			pkgs = load(t, gopath, tc.patterns)
-			var errs []string
-			packages.Visit(pkgs, nil, func(p *packages.Package) {
-				for _, err := range p.Errors {
-					errs = append(errs, err.Error())
-				}
-			})
-			if len(errs) > 0 {
+			if errs := loadErrors(pkgs); len(errs) > 0 {
 				t.Fatalf("the fixed packages do not build:\n%s", strings.Join(errs, "\n"))
 			}
 			again, _ := analyze(t, a, pkgs)
@@ -97,7 +94,10 @@ type fileDiag struct {
 func load(t *testing.T, gopath string, patterns []string) []*packages.Package {
 	t.Helper()
 	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax,
+		// Dependencies come from export data: only the test packages
+		// need syntax (the analyzer uses no facts).
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo,
 		Dir:   filepath.Join(gopath, "src"),
 		Tests: true,
 		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
@@ -107,6 +107,17 @@ func load(t *testing.T, gopath string, patterns []string) []*packages.Package {
 		t.Fatal(err)
 	}
 	return pkgs
+}
+
+// loadErrors returns the errors of pkgs.
+func loadErrors(pkgs []*packages.Package) []string {
+	var errs []string
+	for _, p := range pkgs {
+		for _, err := range p.Errors {
+			errs = append(errs, err.Error())
+		}
+	}
+	return errs
 }
 
 func analyze(t *testing.T, a *analysis.Analyzer, pkgs []*packages.Package) ([]fileDiag, int) {

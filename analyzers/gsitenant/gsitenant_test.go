@@ -55,3 +55,19 @@ func separatorConfig() config.Config {
 func TestNoFix(t *testing.T) {
 	analysistest.Run(t, testdata(t), gsitenant.New(config.Default()), "gsitenantnofix", "gsitenantnotype")
 }
+
+func TestConfigKeyhelperPattern(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(patternConfig()), "gsitenantpattern")
+}
+
+func TestConfigTenantNames(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(namesConfig()), "gsitenantnames")
+}
+
+func TestConfigLabels(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(labelsConfig()), "gsitenantlabels")
+}
+
+func TestConfigSeparator(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(separatorConfig()), "gsitenantsep")
+}

@@ -5,8 +5,12 @@ package config
 
 import (
 	"fmt"
+	"go/parser"
+	"go/token"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // FileName is the configuration file searched for from the working
@@ -93,78 +97,154 @@ func Default() Config {
 // Origin names the file or settings the configuration was last read from.
 func (c Config) Origin() string { return c.origin }
 
-// Validate checks values that decoding cannot: patterns, labels, sources.
-// Errors name the key and the origin.
+// Validate checks values that decoding cannot: patterns, labels, names,
+// sources. Errors name the origin and the key and say what is wanted.
 func (c Config) Validate() error {
-	bad := func(key, format string, args ...any) error {
-		return fmt.Errorf("%s: %s: %s", c.origin, key, fmt.Sprintf(format, args...))
+	if ke := c.validate(); ke != nil {
+		return fmt.Errorf("%s: %s: %s", c.origin, ke.key, ke.msg)
 	}
-	for key, pattern := range map[string]string{
-		"repository-pattern": c.RepositoryPattern,
-		"keyhelper-pattern":  c.KeyhelperPattern,
-	} {
-		if pattern == "" {
-			return bad(key, "empty pattern; want a Go regexp such as %q", DefaultRepositoryPattern)
-		}
-		if _, err := regexp.Compile(pattern); err != nil {
-			return bad(key, "bad regexp %q: %v", pattern, err)
+	return nil
+}
+
+// keyError is a validation problem with one key.
+type keyError struct{ key, msg string }
+
+// validate checks c key by key, in the order of the Config fields, so that
+// the first problem reported does not depend on map iteration order.
+func (c Config) validate() *keyError {
+	bad := func(key, format string, args ...any) *keyError {
+		return &keyError{key, fmt.Sprintf(format, args...)}
+	}
+	for _, l := range []struct {
+		key   string
+		types []string
+	}{{"tenant-types", c.TenantTypes}, {"capsule-types", c.CapsuleTypes}} {
+		for _, n := range l.types {
+			if !validTypeName(n) {
+				return bad(l.key, "%q is not a type name; want a name such as OrgID or a qualified one such as example.com/ids.OrgID", n)
+			}
 		}
 	}
-	if c.Separator == "" {
-		return bad("separator", "empty; want a segment separator such as \"#\"")
+	for _, n := range c.TenantTypes {
+		if m, ok := sameType(n, c.CapsuleTypes); ok {
+			return bad("capsule-types", "%q is also a tenant type (tenant-types has %q); a type is either a tenant or a capsule ID", m, n)
+		}
+		if m, ok := sameType(n, defaultTypes[1]); ok {
+			return bad("tenant-types", "%q names %s, which is always a capsule ID type; a type is either a tenant or a capsule ID", n, m)
+		}
+	}
+	for _, n := range c.CapsuleTypes {
+		if m, ok := sameType(n, defaultTypes[0]); ok {
+			return bad("capsule-types", "%q names %s, which is always a tenant ID type; a type is either a tenant or a capsule ID", n, m)
+		}
+	}
+	for _, l := range []struct {
+		key   string
+		names []string
+	}{{"tenant-names", c.TenantNames}, {"capsule-names", c.CapsuleNames}} {
+		for _, n := range l.names {
+			if !token.IsIdentifier(n) {
+				return bad(l.key, "%q is not a Go identifier; want parameter or field names such as [orgSlug, OrgSlug]", n)
+			}
+		}
+	}
+	for _, n := range c.TenantNames {
+		if slices.Contains(c.CapsuleNames, n) {
+			return bad("capsule-names", "%q is also in tenant-names; a name holds either a tenant or a capsule ID", n)
+		}
 	}
 	if c.Labels.Tenant == "" || c.Labels.Capsule == "" {
 		return bad("labels", "both tenant and capsule labels are required, e.g. {tenant: TENANT, capsule: CAPSULE}")
 	}
-	for _, l := range []string{c.Labels.Tenant, c.Labels.Capsule} {
-		if strings.Contains(l, c.Separator) {
-			return bad("labels", "label %q contains the separator %q", l, c.Separator)
+	if c.Separator == "" {
+		return bad("separator", "empty; want a segment separator such as \"#\"")
+	}
+	for _, l := range []struct{ key, label string }{{"labels.tenant", c.Labels.Tenant}, {"labels.capsule", c.Labels.Capsule}} {
+		if strings.Contains(l.label, c.Separator) {
+			return bad(l.key, "label %q contains the separator %q; want a bare label such as TENANT", l.label, c.Separator)
 		}
 	}
+	if c.Labels.Tenant == c.Labels.Capsule {
+		return bad("labels", "tenant and capsule labels are both %q; they must differ, e.g. {tenant: TENANT, capsule: CAPSULE}", c.Labels.Tenant)
+	}
 	if sameLabel(c.Labels.Tenant, c.Labels.Capsule, c.CaseInsensitiveLabels) {
-		return bad("labels", "tenant and capsule labels are both %q; they must differ", c.Labels.Tenant)
+		return bad("labels", "tenant label %q and capsule label %q are the same with case-insensitive-labels on; they must differ, e.g. {tenant: TENANT, capsule: CAPSULE}", c.Labels.Tenant, c.Labels.Capsule)
+	}
+	for _, p := range []struct{ key, pattern, example string }{
+		{"repository-pattern", c.RepositoryPattern, DefaultRepositoryPattern},
+		{"keyhelper-pattern", c.KeyhelperPattern, DefaultKeyhelperPattern},
+	} {
+		if p.pattern == "" {
+			return bad(p.key, "empty pattern; want a Go regexp such as '%s'", p.example)
+		}
+		if _, err := regexp.Compile(p.pattern); err != nil {
+			return bad(p.key, "bad regexp %q: %s; want a Go regexp such as '%s'", p.pattern, oneLine(err.Error()), p.example)
+		}
 	}
 	if c.NestedDepth < 0 {
 		return bad("nested-depth", "%d is negative; want 0 or more", c.NestedDepth)
 	}
 	for _, s := range []struct {
-		key string
-		src Source
-	}{{"capsule-source", c.CapsuleSource}, {"test-capsule", c.TestCapsule}} {
-		if s.src.Expr == "" && s.src.Import != "" {
-			return bad(s.key, "import %q given without expr", s.src.Import)
+		key, example string
+		src          Source
+	}{
+		{"capsule-source", `{import: example.com/internal/reqctx, expr: "reqctx.Capsule({ctx})"}`, c.CapsuleSource},
+		{"test-capsule", `{import: example.com/internal/testids, expr: "testids.Capsule()"}`, c.TestCapsule},
+	} {
+		if s.src.Expr == "" {
+			if s.src.Import != "" {
+				return bad(s.key, "import %q given without expr; want e.g. %s", s.src.Import, s.example)
+			}
+			continue
+		}
+		if _, err := parser.ParseExpr(strings.ReplaceAll(s.src.Expr, "{ctx}", "ctx")); err != nil {
+			return bad(s.key+".expr", "%q is not a Go expression (%s); want e.g. %s", s.src.Expr, oneLine(err.Error()), s.example)
 		}
 	}
 	if c.CapsuleSource.Expr != "" && !c.CapsuleSource.NeedsContext() {
 		return bad("capsule-source", "expr %q does not use {ctx}; want e.g. \"reqctx.Capsule({ctx})\" (use test-capsule for a context-free expression in tests)", c.CapsuleSource.Expr)
 	}
-	for key, names := range map[string][]string{
-		"tenant-types": c.TenantTypes, "capsule-types": c.CapsuleTypes,
-		"tenant-names": c.TenantNames, "capsule-names": c.CapsuleNames,
-		"global-labels": c.GlobalLabels,
-	} {
-		for _, n := range names {
-			if strings.TrimSpace(n) == "" {
-				return bad(key, "empty entry")
-			}
-		}
-	}
-	for _, n := range c.TenantNames {
-		for _, m := range c.CapsuleNames {
-			if n == m {
-				return bad("capsule-names", "%q is also in tenant-names", n)
-			}
-		}
-	}
-	for _, n := range c.TenantTypes {
-		for _, m := range c.CapsuleTypes {
-			if n == m {
-				return bad("capsule-types", "%q is also in tenant-types", n)
-			}
+	for _, l := range c.GlobalLabels {
+		switch {
+		case strings.TrimSpace(l) == "":
+			return bad("global-labels", "empty entry; want labels such as [CURRENCY, SCHEMA]")
+		case strings.Contains(l, c.Separator):
+			return bad("global-labels", "label %q contains the separator %q; want bare labels such as [CURRENCY, SCHEMA]", l, c.Separator)
+		case sameLabel(l, c.Labels.Tenant, c.CaseInsensitiveLabels) || sameLabel(l, c.Labels.Capsule, c.CaseInsensitiveLabels):
+			return bad("global-labels", "%q is the tenant or capsule label; global-labels name the first label of global reference-data keys, such as [CURRENCY, SCHEMA]", l)
 		}
 	}
 	return nil
 }
+
+// defaultTypes are the type names that are always tenant / capsule IDs.
+var defaultTypes = [2][]string{{"TenantID", "TenantId"}, {"CapsuleID", "CapsuleId"}}
+
+// validTypeName reports whether n is Name or path.Name.
+func validTypeName(n string) bool {
+	i := strings.LastIndex(n, ".")
+	if i < 0 {
+		return token.IsIdentifier(n)
+	}
+	path := n[:i]
+	return token.IsIdentifier(n[i+1:]) && path != "" && !strings.ContainsFunc(path, unicode.IsSpace) && !strings.HasSuffix(path, "/")
+}
+
+// sameType reports the entry of others that names the same type as n:
+// equal, or a bare name equal to the other's type name (a bare name
+// matches that type in any package).
+func sameType(n string, others []string) (string, bool) {
+	base := func(s string) string { return s[strings.LastIndex(s, ".")+1:] }
+	bare := func(s string) bool { return !strings.Contains(s, ".") }
+	for _, m := range others {
+		if n == m || (bare(n) || bare(m)) && base(n) == base(m) {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func sameLabel(a, b string, fold bool) bool {
 	if fold {

@@ -35,7 +35,7 @@ func list(v string) []string {
 func setBool(dst *bool, key, v string) error {
 	b, err := strconv.ParseBool(v)
 	if err != nil {
-		return fmt.Errorf("flag -%s: %q is not a bool", key, v)
+		return fmt.Errorf("want true or false, e.g. -%s=false", key)
 	}
 	*dst = b
 	return nil
@@ -57,7 +57,7 @@ var setters = []setter{
 	{"nested-depth", "how deep capsulefield looks through named struct fields", false, func(c *Config, v string) error {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return fmt.Errorf("flag -nested-depth: %q is not an integer", v)
+			return fmt.Errorf("want an integer, e.g. -nested-depth=2")
 		}
 		c.NestedDepth = n
 		return nil

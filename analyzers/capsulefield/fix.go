@@ -142,15 +142,18 @@ func (c *checker) insertField(b *fixes.Builder, d *decl, anchor *ast.Field, name
 	b.Insert(eol, "\n"+text)
 }
 
-// source returns the content of tf, or nil.
+// source returns the content of tf, or nil, read once per file.
 func (c *checker) source(tf *token.File) []byte {
-	if c.pass.ReadFile == nil {
-		return nil
+	if src, ok := c.sources[tf]; ok {
+		return src
 	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil || len(src) != tf.Size() {
-		return nil
+	var src []byte
+	if c.pass.ReadFile != nil {
+		if b, err := c.pass.ReadFile(tf.Name()); err == nil && len(b) == tf.Size() {
+			src = b
+		}
 	}
+	c.sources[tf] = src
 	return src
 }
 

@@ -27,6 +27,8 @@ type checker struct {
 	// looks at, by object, in source order in list.
 	decls map[*types.TypeName]*decl
 	list  []*decl
+	// sources caches file contents for the fixes' indentation.
+	sources map[*token.File][]byte
 }
 
 // decl is a named struct type declaration.
@@ -55,11 +57,12 @@ func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) err
 		return nil // the standard library has no entities
 	}
 	c := &checker{
-		pass:  pass,
-		rep:   rep,
-		cl:    scope.New(cfg),
-		depth: cfg.NestedDepth,
-		decls: map[*types.TypeName]*decl{},
+		pass:    pass,
+		rep:     rep,
+		cl:      scope.New(cfg),
+		depth:   cfg.NestedDepth,
+		decls:   map[*types.TypeName]*decl{},
+		sources: map[*token.File][]byte{},
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for fileCur := range insp.Root().Children() {

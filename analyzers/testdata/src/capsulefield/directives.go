@@ -76,3 +76,15 @@ type Compliant struct {
 	TenantID  ids.TenantID
 	CapsuleID ids.CapsuleID
 }
+
+// A directive on a type group covers the group.
+//
+//capsule:tenant-scoped tenant-level reference tables
+type (
+	TenantLimits struct {
+		TenantID ids.TenantID
+	}
+	TenantFlags struct {
+		TenantID ids.TenantID
+	}
+)

@@ -90,6 +90,8 @@ type File struct {
 // Parse collects the directives of f. analyzers names the known analyzers.
 func Parse(fset *token.FileSet, f *ast.File, analyzers map[string]bool) *File {
 	df := &File{tf: fset.File(f.Pos()), byLine: map[int][]*Directive{}}
+	var groups []*ast.CommentGroup // groups holding directives
+	var first [][]*Directive
 	for _, group := range f.Comments {
 		var ds []*Directive
 		for _, c := range group.List {
@@ -101,20 +103,62 @@ func Parse(fset *token.FileSet, f *ast.File, analyzers map[string]bool) *File {
 		if len(ds) == 0 {
 			continue
 		}
-		// Each directive applies to its own line, and the group's
-		// directives to the line after the group (the declaration it
-		// documents or the statement below it).
-		for _, d := range ds {
+		groups = append(groups, group)
+		first = append(first, ds)
+	}
+	if len(groups) == 0 {
+		return df
+	}
+	trailing := trailingGroups(df.tf, f, groups)
+	for i, group := range groups {
+		// Each directive applies to its own line, and the directives of a
+		// group on lines of its own to the line after the group (the
+		// declaration it documents or the statement below it). A group
+		// that trails code applies to that line only.
+		for _, d := range first[i] {
 			df.add(df.tf.Line(d.Pos), d)
 		}
+		if trailing[group] {
+			continue
+		}
 		next := df.tf.Line(group.End()) + 1
-		for _, d := range ds {
-			if df.tf.Line(d.Pos) != next {
-				df.add(next, d)
-			}
+		for _, d := range first[i] {
+			df.add(next, d)
 		}
 	}
 	return df
+}
+
+// trailingGroups reports which of groups start on a line after code
+// (x := f() //capsule:...), in one walk of f.
+func trailingGroups(tf *token.File, f *ast.File, groups []*ast.CommentGroup) map[*ast.CommentGroup]bool {
+	start := map[int]token.Pos{} // line -> start of the directive group on it
+	for _, g := range groups {
+		start[tf.Line(g.Pos())] = g.Pos()
+	}
+	code := map[int]bool{} // lines with code before the group
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil, *ast.CommentGroup, *ast.Comment:
+			return false
+		}
+		// Code is on the group's line when a node starts before the
+		// group there, or ends there no later than the group starts.
+		if pos, end := n.Pos(), n.End(); inFile(tf, pos) && inFile(tf, end) {
+			if s := start[tf.Line(pos)]; s.IsValid() && pos < s {
+				code[tf.Line(pos)] = true
+			}
+			if s := start[tf.Line(end)]; s.IsValid() && pos < end && end <= s {
+				code[tf.Line(end)] = true
+			}
+		}
+		return true
+	})
+	out := map[*ast.CommentGroup]bool{}
+	for _, g := range groups {
+		out[g] = code[tf.Line(g.Pos())]
+	}
+	return out
 }
 
 func (df *File) add(line int, d *Directive) {
@@ -143,3 +187,7 @@ func (df *File) At(pos token.Pos, name, analyzer string) *Directive {
 
 // Used reports whether the directive suppressed or marked anything.
 func (d *Directive) Used() bool { return d.used }
+
+func inFile(tf *token.File, pos token.Pos) bool {
+	return pos.IsValid() && int(pos) >= tf.Base() && int(pos) <= tf.Base()+tf.Size()
+}

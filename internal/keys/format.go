@@ -97,8 +97,8 @@ func parseVerb(format string, i int, arg, hi *int) (Piece, int, error) {
 		*hi = max(*hi, *arg)
 		i++
 	} else {
-		for i < len(format) && isDigit(format[i]) {
-			i++
+		if i, ok = digits(format, i); !ok {
+			return Piece{}, 0, fmt.Errorf("format %q: width too large in %q", format, format[start:i])
 		}
 	}
 	// Precision: '.' then "[n]*", "*", digits, or an index naming the verb's argument.
@@ -122,8 +122,8 @@ func parseVerb(format string, i int, arg, hi *int) (Piece, int, error) {
 			*hi = max(*hi, *arg)
 			i++
 		} else {
-			for i < len(format) && isDigit(format[i]) {
-				i++
+			if i, ok = digits(format, i); !ok {
+				return Piece{}, 0, fmt.Errorf("format %q: precision too large in %q", format, format[start:i])
 			}
 		}
 	}
@@ -157,6 +157,19 @@ func parseVerb(format string, i int, arg, hi *int) (Piece, int, error) {
 	return p, i + 1, nil
 }
 
+// digits skips the decimal number at format[i]; like fmt, it refuses one
+// over 10⁶.
+func digits(format string, i int) (int, bool) {
+	n := 0
+	for ; i < len(format) && isDigit(format[i]); i++ {
+		n = n*10 + int(format[i]-'0')
+		if n > 1e6 {
+			return i, false
+		}
+	}
+	return i, true
+}
+
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
@@ -173,7 +186,7 @@ func argIndex(format string, i int) (int, int, bool, error) {
 	}
 	s := format[i+1 : i+end]
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > 1<<16 || s[0] == '+' {
+	if err != nil || n < 1 || n > 1<<16 || s[0] == '+' || s[0] == '0' {
 		return 0, 0, false, fmt.Errorf("format %q: bad argument index %q", format, format[i:i+end+1])
 	}
 	return n - 1, i + end + 1, true, nil

@@ -44,7 +44,7 @@ func TestFromFormat(t *testing.T) {
 }
 
 func TestFromFormatErrors(t *testing.T) {
-	for _, f := range []string{"%", "TENANT#%", "%-", "%[", "%[1", "%[0]s", "%[x]s", "%[-1]s", "%[+1]s", "%[1]5d", "%[1].2f", "%.[1]2f", "%!", "%5%", "%[99999999999]s", "%é"} {
+	for _, f := range []string{"%", "TENANT#%", "%-", "%[", "%[1", "%[0]s", "%[x]s", "%[-1]s", "%[+1]s", "%[1]5d", "%[1].2f", "%.[1]2f", "%!", "%5%", "%[99999999999]s", "%é", "%[01]s", "%1000001d"} {
 		if tmpl, err := FromFormat(f); err == nil {
 			t.Errorf("FromFormat(%q) = %s, want an error", f, dumpPieces(tmpl))
 		}

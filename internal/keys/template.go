@@ -2,6 +2,7 @@ package keys
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/types"
 	"strings"
 )
@@ -142,7 +143,12 @@ func (t *Template) String() string {
 		case !p.Hole:
 			b.WriteString(p.Text)
 		case p.New != "":
-			b.WriteString("{" + p.New + "}")
+			// Shown like a parsed hole: string(c) as {c}.
+			v := p.New
+			if e, err := parser.ParseExpr(v); err == nil {
+				v = types.ExprString(conversionOperand(e, nil))
+			}
+			b.WriteString("{" + v + "}")
 		default:
 			b.WriteString("{")
 			if e := t.HoleExpr(p); e != nil {

@@ -309,4 +309,3 @@ func FuzzFromTag(f *testing.F) {
 		}
 	})
 }
-

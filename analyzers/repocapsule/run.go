@@ -474,7 +474,7 @@ func (c *checker) movePlan(f *finding) *plan {
 	params = slices.Insert(params, at, moved)
 	sigParams := m.fn.Type().(*types.Signature).Params()
 	return &plan{
-		want: m.fn.Name() + "(" + renderParams(params) + ")",
+		want:    m.fn.Name() + "(" + renderParams(params) + ")",
 		message: fmt.Sprintf("Move %s after %s in %s", paramLabel(sigParams.At(k), k), tenantLabel(sigParams.At(t), t), listFuncs(f.coupled, m)),
 		apply: func(b *fixes.Builder, uses *fixes.UseIndex) error {
 			return b.MoveParam(c.pass, c.insp, fixes.SignatureMove{Funcs: funcsOf(f.coupled), From: k, After: t, Uses: uses})

@@ -44,10 +44,12 @@ func (m *memContracts) Touch(ctx context.Context, tenantID ids.TenantID) error  
 func (m *memContracts) ListByAccount(ctx context.Context, tenantID ids.TenantID, capsuleID ids.CapsuleID, account ids.AccountID) ([]Contract, error) {
 	return nil, nil
 }
-func (m *memContracts) Ping(ctx context.Context) error                                     { return nil }
-func (m *memContracts) CountAll(ctx context.Context, tenantID ids.TenantID) (int, error)   { return 0, nil }
-func (m *memContracts) Purge(ctx context.Context, tenantID ids.TenantID) error             { return nil }
-func (m *memContracts) Export(ctx context.Context, tenantID ids.TenantID) error            { return nil }
+func (m *memContracts) Ping(ctx context.Context) error { return nil }
+func (m *memContracts) CountAll(ctx context.Context, tenantID ids.TenantID) (int, error) {
+	return 0, nil
+}
+func (m *memContracts) Purge(ctx context.Context, tenantID ids.TenantID) error  { return nil }
+func (m *memContracts) Export(ctx context.Context, tenantID ids.TenantID) error { return nil }
 
 // SQLContractRepository is a repository by name and implements the
 // interface: not reported again.

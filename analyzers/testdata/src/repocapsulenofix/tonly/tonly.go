@@ -1,0 +1,4 @@
+// Package tonly has a tenant type and no capsule type.
+package tonly
+
+type TenantID string

@@ -12,7 +12,8 @@ import (
 // trailing '%', a bad or misplaced argument index, a verb that is not a
 // letter) is an error, never a panic.
 func FromFormat(format string) (*Template, error) {
-	t := &Template{Kind: Format, sequential: true}
+	n := strings.Count(format, "%")
+	t := &Template{Kind: Format, sequential: true, Pieces: make([]Piece, 0, 2*n+1), Args: make([]Item, 0, n)}
 	arg := 0      // the argument the next verb or '*' consumes
 	litStart := 0 // start of the pending literal
 	for i := 0; i < len(format); {

@@ -10,7 +10,7 @@ import (
 // hole; "{{" and "}}" are literal braces. An unclosed or stray brace is an
 // error.
 func FromTag(value string) (*Template, error) {
-	t := &Template{Kind: Tag}
+	t := &Template{Kind: Tag, Pieces: make([]Piece, 0, 2*strings.Count(value, "{")+1)}
 	var lit []byte
 	litStart := 0
 	flush := func(end int) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -147,7 +148,10 @@ func (r *Reporter) singleFile(d analysis.Diagnostic) analysis.Diagnostic {
 		for _, e := range fix.TextEdits {
 			if tf := r.Pass.Fset.File(e.Pos); tf != home {
 				ok = false
-				name := tf.Name()[strings.LastIndex(tf.Name(), "/")+1:]
+				name := "an unknown file"
+				if tf != nil {
+					name = filepath.Base(tf.Name())
+				}
 				if !containsString(others, name) {
 					others = append(others, name)
 				}

@@ -1,0 +1,3 @@
+package dirnotests
+
+type Plain struct{} // want "type Plain"

@@ -31,6 +31,8 @@ func main() {
 			return
 		case "migrate":
 			os.Exit(runMigrate(os.Args[2:], os.Stdout, os.Stderr))
+		case "plan":
+			os.Exit(runPlan(os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
 	all := analyzers.All()

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/capsulelint/capsulelint/analyzers"
+	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/plan"
+)
+
+const planUsage = `usage: capsulelint plan [-json] [-config FILE] packages...
+
+Prints the capsule migration plan of the packages (and their tests): the
+entities that lack a capsule ID in dependency order (parents first), the
+template entity to migrate first (no dependencies, fewest call sites), and
+per entity the repository methods, key templates and GSI helpers to change
+with the number of call sites each touches. Markdown by default, readable
+in a pull request description; -json for machines (schema:
+docs/plan-schema.md). A plan is not a finding: exit status 0, or 1 on error.
+`
+
+// runPlan implements "capsulelint plan" and returns the exit code.
+func runPlan(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, planUsage); fs.PrintDefaults() }
+	asJSON := fs.Bool("json", false, "print the plan as JSON")
+	configPath := fs.String("config", "", "path of a "+config.FileName+" (default: searched upward)")
+	if err := fs.Parse(args); err != nil {
+		return 1
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 1
+	}
+	cfg, err := config.Load(*configPath, ".")
+	if err != nil {
+		fmt.Fprintln(stderr, "capsulelint plan:", err)
+		return 1
+	}
+	resolved, err := config.Compile(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "capsulelint plan:", err)
+		return 1
+	}
+	p, err := plan.Build(plan.Options{Patterns: fs.Args(), Analyzers: analyzers.New(cfg), Config: resolved})
+	if err != nil {
+		fmt.Fprintln(stderr, "capsulelint plan:", err)
+		return 1
+	}
+	if *asJSON {
+		err = p.WriteJSON(stdout)
+	} else {
+		err = p.WriteMarkdown(stdout)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "capsulelint plan:", err)
+		return 1
+	}
+	return 0
+}

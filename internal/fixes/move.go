@@ -171,6 +171,10 @@ func (b *Builder) moveArg(pass *analysis.Pass, use Use, from, after int) error {
 	return nil
 }
 
+// pureBuiltins are the builtin functions whose calls have no effect the
+// order of evaluation could reveal.
+var pureBuiltins = map[string]bool{"len": true, "cap": true, "complex": true, "real": true, "imag": true, "min": true, "max": true, "new": true, "make": true}
+
 // impure reports whether evaluating e may call a function (other than a
 // conversion) or receive from a channel.
 func impure(info *types.Info, e ast.Expr) bool {
@@ -178,9 +182,15 @@ func impure(info *types.Info, e ast.Expr) bool {
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
-				found = true
+			if tv, ok := info.Types[n.Fun]; ok && tv.IsType() {
+				break // a conversion
 			}
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && pureBuiltins[b.Name()] {
+					break
+				}
+			}
+			found = true
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
 				found = true

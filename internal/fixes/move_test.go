@@ -61,9 +61,9 @@ func call(r R) { r.Get("t", id(), cap()) }`,
 		name: "pure arguments may be passed over by a call",
 		src: `type R interface{ Get(t TenantID, id string, c CapsuleID) }
 func cap() CapsuleID { return "" }
-func call(r R) { r.Get("t", string("id"), cap()) }`,
+func call(r R) { r.Get("t", string("id")+string(rune(len("x"))), cap()) }`,
 		from: 2, after: 0,
-		want: []string{`r.Get("t", cap(), string("id"))`},
+		want: []string{`r.Get("t", cap(), string("id")+string(rune(len("x"))))`},
 	}, {
 		name: "method value",
 		src: `type R interface{ Get(t TenantID, id string, c CapsuleID) }

@@ -53,6 +53,18 @@ var cases = []testCase{
 	{pkg: "repocapsulefix", golden: true, cfg: func(c *config.Config) {
 		c.TestCapsule = config.Source{Import: "repocapsulefix/fixture", Expr: "fixture.Capsule()"}
 	}},
+	{pkg: "repocapsuleunnamed", golden: true},
+	{pkg: "repocapsulegeneric", golden: true},
+	{pkg: "repocapsulemove", golden: true},
+	// Configuration keys.
+	{pkg: "repocapsulepattern", cfg: func(c *config.Config) { c.RepositoryPattern = `(DAO|Gateway)$` }},
+	{pkg: "repocapsulenames", golden: true, cfg: func(c *config.Config) {
+		c.TenantNames = []string{"orgSlug", "OrgSlug"}
+		c.CapsuleNames = []string{"projectKey", "ProjectKey"}
+	}},
+	{pkg: "repocapsulesource", golden: true, cfg: func(c *config.Config) {
+		c.CapsuleSource = config.Source{Import: "repocapsulesource/reqctx", Expr: "reqctx.Capsule({ctx})"}
+	}},
 }
 
 // TestAnalyzer checks every testdata package's diagnostics (// want) and,

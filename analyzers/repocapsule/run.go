@@ -22,7 +22,7 @@ import (
 type repoType struct {
 	obj       *types.TypeName
 	iface     bool
-	generated bool        // declared in a generated file: never reported
+	skipped   bool        // declared in a file not analysed (generated, or a test with include-tests off)
 	positions []token.Pos // where its directives may apply
 }
 
@@ -107,7 +107,7 @@ func (c *checker) collect(cfg *config.Resolved) {
 			if !ok || obj.IsAlias() {
 				continue
 			}
-			r := &repoType{obj: obj, positions: positions, generated: c.rep.SkipPos(n.Pos())}
+			r := &repoType{obj: obj, positions: positions, skipped: c.rep.SkipPos(n.Pos())}
 			c.repos[obj] = r
 			if it, ok := n.Type.(*ast.InterfaceType); ok {
 				r.iface = true
@@ -249,7 +249,7 @@ func (c *checker) check() {
 	var findings []*finding
 	reported := map[*types.Func]bool{} // coupled functions already covered by a finding
 	for _, m := range defective {
-		if reported[m.fn] || m.repo.generated || c.optedOut(m) {
+		if reported[m.fn] || m.repo.skipped || c.optedOut(m) {
 			continue
 		}
 		coupled, foreign := c.coupling.Of(m.fn)
@@ -424,10 +424,11 @@ func (c *checker) addPlan(f *finding) *plan {
 	tenant := m.fn.Type().(*types.Signature).Params().At(t)
 	typ, ok := c.cl.IDType(scope.Capsule, tenant.Type())
 	if !ok {
-		return &plan{
-			want:    "",
-			problem: fmt.Sprintf("no capsule ID type is known next to %s: declare one in its package or configure capsule-types", types.TypeString(tenant.Type(), types.RelativeTo(c.pass.Pkg))),
+		tt := types.TypeString(tenant.Type(), types.RelativeTo(c.pass.Pkg))
+		if b, ok := tenant.Type().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return &plan{problem: fmt.Sprintf("no capsule ID type is known next to the tenant ID %s %s: configure capsule-names (or capsule-types)", tenant.Name(), tt)}
 		}
+		return &plan{problem: fmt.Sprintf("no capsule ID type is known next to %s: declare one in its package or configure capsule-types", tt)}
 	}
 	pname := c.cl.ParamName(scope.Capsule)
 	scratch := fixes.NewBuilder(c.pass.Fset)

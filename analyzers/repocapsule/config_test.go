@@ -1,0 +1,164 @@
+package repocapsule_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/capsulelint/capsulelint/analyzers/repocapsule"
+	"github.com/capsulelint/capsulelint/internal/config"
+)
+
+// finding is a diagnostic in a comparable form.
+type finding struct {
+	where   string // file.go:line
+	message string
+	fixed   bool
+}
+
+// analyze runs the analyzer with cfg over the loaded packages whose path
+// is pkg (the package and its test variant).
+func analyze(t *testing.T, pkgs []*packages.Package, pkg string, cfg config.Config) []finding {
+	t.Helper()
+	var mine []*packages.Package
+	for _, p := range pkgs {
+		if p.PkgPath == pkg {
+			mine = append(mine, p)
+		}
+	}
+	if len(mine) == 0 {
+		t.Fatalf("package %s not loaded", pkg)
+	}
+	res, err := checker.Analyze([]*analysis.Analyzer{repocapsule.New(cfg)}, mine, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []finding
+	for _, act := range res.Roots {
+		if act.Err != nil {
+			t.Fatal(act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			p := act.Package.Fset.Position(d.Pos)
+			out = append(out, finding{
+				where:   filepath.Base(p.Filename) + ":" + itoa(p.Line),
+				message: d.Message,
+				fixed:   len(d.SuggestedFixes) > 0,
+			})
+		}
+	}
+	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func loadTestdata(t *testing.T, patterns ...string) []*packages.Package {
+	t.Helper()
+	pkgs, err := packages.Load(&packages.Config{
+		Mode:  packages.LoadAllSyntax,
+		Dir:   testdata,
+		Tests: true,
+		Env:   append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOWORK=off"),
+	}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, err := range p.Errors {
+			t.Fatal(err)
+		}
+	})
+	return pkgs
+}
+
+// TestConfigKeysUnset checks what each configuration key of the golden
+// tests changes, by running the same packages without it.
+func TestConfigKeysUnset(t *testing.T) {
+	pkgs := loadTestdata(t, "repocapsulefix", "repocapsulesource", "repocapsulenames", "repocapsulepattern")
+	def := config.Default()
+
+	t.Run("test-capsule", func(t *testing.T) {
+		// Without it, the test variant's fix of Get and Save is refused,
+		// naming the test call; the non-test variant still has its fix.
+		var refused, fixed int
+		for _, f := range analyze(t, pkgs, "repocapsulefix", def) {
+			switch {
+			case strings.Contains(f.message, "no fix: call at repo_test.go:"):
+				refused++
+				if f.fixed {
+					t.Errorf("%s: refused but fixed", f.where)
+				}
+			case f.fixed:
+				fixed++
+			}
+		}
+		if refused != 2 || fixed != 2 {
+			t.Errorf("refused %d, fixed %d; want 2 and 2 (the test and non-test variants of Get and Save)", refused, fixed)
+		}
+	})
+
+	t.Run("capsule-source", func(t *testing.T) {
+		got := analyze(t, pkgs, "repocapsulesource", def)
+		if len(got) != 1 || got[0].fixed || !strings.Contains(got[0].message, "no fix: call at usage.go:25: no capsule ID value is in scope") {
+			t.Errorf("got %+v; want one diagnostic without a fix, naming the call", got)
+		}
+	})
+
+	t.Run("capsule-source import name taken", func(t *testing.T) {
+		cfg := def
+		cfg.CapsuleSource = config.Source{Import: "example.com/other/rids", Expr: "rids.Capsule({ctx})"}
+		got := analyze(t, pkgs, "repocapsulesource", cfg)
+		if len(got) != 1 || got[0].fixed {
+			t.Errorf("got %+v; want one diagnostic without a fix (the file already uses the name rids)", got)
+		}
+	})
+
+	t.Run("tenant-names and capsule-names", func(t *testing.T) {
+		if got := analyze(t, pkgs, "repocapsulenames", def); len(got) != 0 {
+			t.Errorf("got %+v; want nothing: plain strings are not IDs by default", got)
+		}
+		// Tenant names alone: strings named orgSlug are tenants, and no
+		// capsule type or name is known for the new parameter.
+		cfg := def
+		cfg.TenantNames = []string{"orgSlug"}
+		got := analyze(t, pkgs, "repocapsulenames", cfg)
+		if len(got) != 3 {
+			t.Fatalf("got %+v; want Get, Find and List (projectKey is no capsule now)", got)
+		}
+		for _, f := range got {
+			if f.fixed || !strings.HasSuffix(f.message, "no fix: no capsule ID type is known next to the tenant ID orgSlug string: configure capsule-names (or capsule-types)") {
+				t.Errorf("%s: %s; want no fix, saying what to configure", f.where, f.message)
+			}
+		}
+	})
+
+	t.Run("repository-pattern", func(t *testing.T) {
+		var where []string
+		for _, f := range analyze(t, pkgs, "repocapsulepattern", def) {
+			where = append(where, f.where)
+		}
+		// OrderRepository (which covers OrderStore, its implementation) and
+		// Ledger; not the DAO and the Gateway.
+		want := []string{"dao.go:20", "dao.go:32"}
+		if strings.Join(where, " ") != strings.Join(want, " ") {
+			t.Errorf("reported at %v; want %v", where, want)
+		}
+	})
+}
+
+// TestRepositoryPatternFlag sets the key through the analyzer's flag, as
+// go vet -vettool and the CLI do.
+func TestRepositoryPatternFlag(t *testing.T) {
+	a := repocapsule.New(config.Default())
+	if err := a.Flags.Set("repository-pattern", `(DAO|Gateway)$`); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, a, "repocapsulepattern")
+}

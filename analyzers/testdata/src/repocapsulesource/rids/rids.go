@@ -1,0 +1,5 @@
+// Package rids has ID types and no context accessor.
+package rids
+
+type TenantID string
+type CapsuleID string

@@ -31,6 +31,8 @@ func main() {
 			return
 		case "migrate":
 			os.Exit(runMigrate(os.Args[2:], os.Stdout, os.Stderr))
+		case "lsp":
+			os.Exit(runLSP(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 		case "plan":
 			os.Exit(runPlan(os.Args[2:], os.Stdout, os.Stderr))
 		}

@@ -103,12 +103,15 @@ func (c *Classifier) KindOfVar(v *types.Var) (Kind, bool) {
 
 // KindOfExpr reports whether e holds a tenant or capsule ID: by its type,
 // or, for an identifier or selector of string kind, by configured name.
-// Conversions such as string(t) are looked through.
+// Conversions such as string(t) are looked through; a conversion of a
+// value that is no ID, such as ids.TenantID("acme"), has its type's kind.
 func (c *Classifier) KindOfExpr(info *types.Info, e ast.Expr) (Kind, bool) {
 	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
 		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-			return c.KindOfExpr(info, call.Args[0])
+			if k, ok := c.KindOfExpr(info, call.Args[0]); ok {
+				return k, true
+			}
 		}
 	}
 	t := info.TypeOf(e)
@@ -180,7 +183,7 @@ func (c *Classifier) IDType(k Kind, other types.Type) (TypeRef, bool) {
 		n := qualified[0]
 		i := strings.LastIndex(n, ".")
 		path := n[:i]
-		return TypeRef{Path: path, PkgName: path[strings.LastIndex(path, "/")+1:], Name: n[i+1:]}, true
+		return TypeRef{Path: path, PkgName: AssumedName(path), Name: n[i+1:]}, true
 	}
 	if len(c.nameList[k]) > 0 {
 		return TypeRef{Name: "string", Type: types.Typ[types.String]}, true
@@ -211,4 +214,24 @@ func (c *Classifier) FieldName(k Kind) string {
 		return "TenantID"
 	}
 	return "CapsuleID"
+}
+
+// AssumedName is the package name to assume for the import path when the
+// package is not loaded, as goimports does: the last path element without
+// a major version suffix (example.com/ids/v2 is ids), a "go-" prefix or
+// anything from the first character that cannot be in an identifier
+// (gopkg.in/yaml.v3 is yaml).
+func AssumedName(path string) string {
+	base := path[strings.LastIndex(path, "/")+1:]
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
+		if i := strings.LastIndex(path, "/"); i > 0 {
+			dir := path[:i]
+			base = dir[strings.LastIndex(dir, "/")+1:]
+		}
+	}
+	base = strings.TrimPrefix(base, "go-")
+	if i := strings.IndexFunc(base, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }); i >= 0 {
+		base = base[:i]
+	}
+	return base
 }

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -59,8 +61,8 @@ func (c *Classifier) Lookup(site Site, k Kind, want types.Type) (Value, error) {
 	if len(vars) > 1 {
 		return Value{}, &LookupError{Kind: k, Candidates: names(vars)}
 	}
-	if v, ok := c.siblingField(site, k, want); ok {
-		return v, nil
+	if v, ok, err := c.siblingField(site, k, want); err != nil || ok {
+		return v, err
 	}
 	ctxs := c.visibleVars(site, isContext)
 	if len(ctxs) == 1 {
@@ -130,13 +132,15 @@ func (c *Classifier) visibleVars(site Site, keep func(*types.Var) bool) []*types
 	return out
 }
 
-// siblingField implements rule 2: the call passes X.<other-kind field>,
-// and X also has a k field.
-func (c *Classifier) siblingField(site Site, k Kind, want types.Type) (Value, bool) {
+// siblingField implements rule 2: the call passes X.<other-kind field>
+// (or a conversion of it), and X also has a k field: X.<k field>. X must
+// be free of calls, so that writing it twice evaluates nothing twice.
+// Several different candidates are ambiguous.
+func (c *Classifier) siblingField(site Site, k Kind, want types.Type) (Value, bool, error) {
 	var found []string
 	for _, arg := range site.Args {
-		sel, ok := ast.Unparen(arg).(*ast.SelectorExpr)
-		if !ok {
+		sel, ok := unconvert(site.Info, arg).(*ast.SelectorExpr)
+		if !ok || !pure(sel.X) {
 			continue
 		}
 		selection := site.Info.Selections[sel]
@@ -146,33 +150,81 @@ func (c *Classifier) siblingField(site Site, k Kind, want types.Type) (Value, bo
 		if field, ok := selection.Obj().(*types.Var); !ok || !c.IsVar(k.Other(), field) {
 			continue
 		}
-		recv := selection.Recv()
-		st, ok := derefStruct(recv)
-		if !ok {
-			continue
-		}
-		for i := range st.NumFields() {
-			f := st.Field(i)
-			if c.IsVar(k, f) && f.Exported() || (c.IsVar(k, f) && f.Pkg() == site.Pkg) {
-				if assignable(f.Type(), want) {
-					found = append(found, types.ExprString(sel.X)+"."+f.Name())
+		for _, f := range c.siblings(site.Pkg, selection, k) {
+			if assignable(f.Type(), want) {
+				if expr := types.ExprString(sel.X) + "." + f.Name(); !slices.Contains(found, expr) {
+					found = append(found, expr)
 				}
 			}
 		}
 	}
-	if len(found) >= 1 && allSame(found) {
-		return Value{Expr: found[0]}, true
+	switch len(found) {
+	case 0:
+		return Value{}, false, nil
+	case 1:
+		return Value{Expr: found[0]}, true, nil
 	}
-	return Value{}, false
+	return Value{}, false, &LookupError{Kind: k, Candidates: found}
 }
 
-func allSame(s []string) bool {
-	for _, x := range s[1:] {
-		if x != s[0] {
-			return false
+// siblings returns the k fields that X.<name> selects, for the structs on
+// the path from selection's receiver to the struct declaring the selected
+// field (its own struct and those it is promoted through).
+func (c *Classifier) siblings(pkg *types.Package, selection *types.Selection, k Kind) []*types.Var {
+	var out []*types.Var
+	t := selection.Recv()
+	index := selection.Index()
+	for depth := 0; depth < len(index); depth++ {
+		st, ok := derefStruct(t)
+		if !ok {
+			break
+		}
+		for i := range st.NumFields() {
+			f := st.Field(i)
+			if !c.IsVar(k, f) || !f.Exported() && f.Pkg() != pkg {
+				continue
+			}
+			// X.<name> must select f: not shadowed, not ambiguous.
+			if obj, _, _ := types.LookupFieldOrMethod(selection.Recv(), true, pkg, f.Name()); obj == f && !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+		if depth+1 < len(index) {
+			t = st.Field(index[depth]).Type()
 		}
 	}
-	return true
+	return out
+}
+
+// unconvert looks through parentheses and conversions: string(x.T) is x.T.
+func unconvert(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+			return e
+		}
+		e = call.Args[0]
+	}
+}
+
+// pure reports whether e is made of names, selections, dereferences and
+// constant or name indexes only: no calls, no receives.
+func pure(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return pure(e.X)
+	case *ast.StarExpr:
+		return pure(e.X)
+	case *ast.IndexExpr:
+		return pure(e.X) && pure(e.Index)
+	}
+	return false
 }
 
 func derefStruct(t types.Type) (*types.Struct, bool) {
@@ -207,7 +259,11 @@ func (c *Classifier) accessor(site Site, k Kind, want types.Type, ctx string) (V
 	if len(funcs) > 1 {
 		var cands []string
 		for _, f := range funcs {
-			cands = append(cands, f.Name()+"("+ctx+")")
+			if pkg == site.Pkg {
+				cands = append(cands, f.Name()+"("+ctx+")")
+			} else {
+				cands = append(cands, pkg.Name()+"."+f.Name()+"("+ctx+")")
+			}
 		}
 		sort.Strings(cands)
 		return Value{}, false, &LookupError{Kind: k, Candidates: cands}
@@ -235,18 +291,31 @@ func (c *Classifier) template(site Site, path, expr, ctx string) (Value, error) 
 	if path == "" {
 		return v, nil
 	}
-	want := path[strings.LastIndex(path, "/")+1:]
+	want := qualifierIn(expr, path)
 	name, ok := c.importName(site, path, want)
 	if !ok {
 		return Value{}, &LookupError{Kind: Capsule}
 	}
 	if name != want { // the file imports it under another name
-		v.Expr = strings.ReplaceAll(v.Expr, want+".", name+".")
+		v.Expr = regexp.MustCompile(`\b`+regexp.QuoteMeta(want)+`\.`).ReplaceAllLiteralString(v.Expr, name+".")
 	}
 	if !Imports(site.File, path) {
 		v.Import, v.ImportName = path, name
 	}
 	return v, nil
+}
+
+// qualifierIn returns the name expr uses for the package path: its
+// assumed name (example.com/reqctx/v2 is reqctx) or, failing that, the
+// last path element, when expr uses either as a qualifier.
+func qualifierIn(expr, path string) string {
+	last := path[strings.LastIndex(path, "/")+1:]
+	for _, name := range []string{AssumedName(path), last} {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\.`).MatchString(expr) {
+			return name
+		}
+	}
+	return AssumedName(path)
 }
 
 func (c *Classifier) importName(site Site, path, def string) (string, bool) {

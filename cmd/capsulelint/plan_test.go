@@ -62,8 +62,8 @@ type planJSON struct {
 	Cycles   [][]string `json:"cycles"`
 	Totals   struct {
 		Entities, Methods, Implementations int
-		KeyTemplates                       int `json:"key_templates"`
-		GSIHelpers                         int `json:"gsi_helpers"`
+		KeyTemplates                       int       `json:"key_templates"`
+		GSIHelpers                         int       `json:"gsi_helpers"`
 		CallSites                          planCount `json:"call_sites"`
 	} `json:"totals"`
 	Entities []planEntity `json:"entities"`

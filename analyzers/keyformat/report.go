@@ -1,0 +1,521 @@
+package keyformat
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/capsulelint/capsulelint/internal/directive"
+	"github.com/capsulelint/capsulelint/internal/fixes"
+	"github.com/capsulelint/capsulelint/internal/keys"
+	"github.com/capsulelint/capsulelint/internal/scope"
+)
+
+// key is a key template found in the code.
+type key struct {
+	tmpl *keys.Template
+	a    *keys.Analysis
+	node ast.Node // what the diagnostic covers: the literal, concatenation or call
+	file *ast.File
+	cur  inspector.Cursor // cursor at (or enclosing) node, for its declarations
+
+	// lit is the string literal that holds the format, constant or tag,
+	// nil when it is not a single literal.
+	lit *ast.BasicLit
+	// calls are the fmt.Sprintf calls that fill in a format: the one call
+	// of a format literal, or every use of a format constant.
+	calls []formatCall
+	// obj is the named constant holding the key; other lists its uses
+	// that are not a format's.
+	obj   *types.Const
+	other []token.Pos
+	// tag is the struct tag holding the key.
+	tag *tagKey
+}
+
+// check analyses k and reports it; it reports whether k is a defective key.
+func (c *checker) check(k *key) bool {
+	k.a = k.tmpl.Analyze(c.labels, c.classifier(k))
+	a := k.a
+	if !a.Key || a.Global || a.Findings == 0 {
+		return false
+	}
+	positions := c.positions(k)
+	if c.rep.Directive(directive.Global, positions...) != nil {
+		return false
+	}
+	switch {
+	case a.Findings.Has(keys.MissingTenant):
+		c.reportMissingTenant(k)
+	case a.Findings.Has(keys.MissingCapsule):
+		if c.rep.Directive(directive.TenantScoped, positions...) != nil {
+			return false
+		}
+		c.reportMissingCapsule(k)
+	case a.Findings.Has(keys.Misordered):
+		c.reportMisordered(k)
+	case a.Findings.Has(keys.Swapped):
+		c.reportSwapped(k)
+	}
+	return true
+}
+
+// positions are k's own position and those of the statement and
+// declarations around it, where directives may stand.
+func (c *checker) positions(k *key) []token.Pos {
+	out := []token.Pos{k.node.Pos()}
+	stmt := false
+	for cur := range k.cur.Enclosing() {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			out = append(out, n.Pos(), n.Name.Pos())
+		case *ast.GenDecl, *ast.ValueSpec, *ast.TypeSpec, *ast.Field:
+			out = append(out, n.Pos())
+		case ast.Stmt:
+			if !stmt {
+				stmt = true
+				out = append(out, n.Pos())
+			}
+		}
+	}
+	return out
+}
+
+// classifier says which holes of k hold tenant and capsule values.
+func (c *checker) classifier(k *key) keys.Classifier {
+	if k.tag != nil {
+		return c.tagClassifier(k.tag)
+	}
+	return func(p *keys.Piece) (bool, bool) {
+		isT, isC := false, false
+		for _, e := range c.holeExprs(k, p) {
+			if kind, ok := c.cl.KindOfExpr(c.pass.TypesInfo, e); ok {
+				isT = isT || kind == scope.Tenant
+				isC = isC || kind == scope.Capsule
+			}
+		}
+		return isT, isC
+	}
+}
+
+// holeExprs are the expressions a hole of k interpolates: the operand of
+// a concatenation or join, the argument of each call filling a format.
+func (c *checker) holeExprs(k *key, p *keys.Piece) []ast.Expr {
+	if e := k.tmpl.HoleExpr(p); e != nil {
+		return []ast.Expr{k.tmpl.Operands[p.Operand].Expr}
+	}
+	var out []ast.Expr
+	for _, fc := range k.calls {
+		if e := fc.argAt(p.Arg); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// holeText names the value of a hole in messages.
+func (c *checker) holeText(k *key, p *keys.Piece) string {
+	if k.tag != nil {
+		return "{" + p.Name + "}"
+	}
+	if es := c.holeExprs(k, p); len(es) > 0 {
+		return types.ExprString(valueOf(c.pass.TypesInfo, es[0]))
+	}
+	return p.Text
+}
+
+// valueOf removes parentheses and conversions: t for string(t).
+func valueOf(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+			return e
+		}
+		e = call.Args[0]
+	}
+}
+
+// render shows a template of k's kind in a message: a format or tag as
+// written, a concatenation or join with its holes as {expr}.
+func render(t *keys.Template) string {
+	switch t.Kind {
+	case keys.Format:
+		return t.FormatString()
+	case keys.Tag:
+		return t.TagString()
+	}
+	return t.String()
+}
+
+func (c *checker) seg(label string) string { return label + c.labels.Separator }
+
+// text returns the source text of n.
+func (c *checker) text(n ast.Expr) string {
+	tf := c.pass.Fset.File(n.Pos())
+	src, ok := c.src[tf]
+	if !ok {
+		src, _ = c.pass.ReadFile(tf.Name())
+		c.src[tf] = src
+	}
+	start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
+	if src == nil || end > len(src) {
+		return types.ExprString(n)
+	}
+	return string(src[start:end])
+}
+
+// finish reports k with the fix in b, or says why there is none.
+func (c *checker) finish(k *key, category, msg, why string, b *fixes.Builder, title string) {
+	diag := analysis.Diagnostic{Pos: k.node.Pos(), End: k.node.End(), Category: category}
+	if why == "" && b != nil {
+		fix, err := b.Fix(title)
+		if err != nil {
+			why = err.Error()
+		} else {
+			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	if why != "" {
+		msg += "; no fix: " + why
+	}
+	diag.Message = msg
+	c.rep.Report(diag, c.positions(k)[1:]...)
+}
+
+func (c *checker) reportMissingTenant(k *key) {
+	a := k.a
+	t := c.holeText(k, &k.tmpl.Pieces[a.TenantHoles[0]])
+	start := c.seg(c.labels.Tenant) + "{" + t + "}" + c.labels.Separator + c.seg(c.labels.Capsule)
+	msg := fmt.Sprintf("key %q has tenant value %s but no %s segment: rows of every tenant share its key space (want it to start with %q)",
+		render(k.tmpl), t, c.seg(c.labels.Tenant), start)
+	c.finish(k, "missing-tenant", msg, "which segment the tenant value belongs to is a schema decision; rewrite the key by hand", nil, "")
+}
+
+func (c *checker) reportMisordered(k *key) {
+	a := k.a
+	nt, err := k.tmpl.Reorder(a)
+	if err != nil {
+		c.finish(k, "misordered", fmt.Sprintf("key %q has its %s segment out of place", render(k.tmpl), c.seg(c.labels.Capsule)), err.Error(), nil, "")
+		return
+	}
+	var msg string
+	if a.Capsule < a.Tenant {
+		msg = fmt.Sprintf("key %q has its %s segment before its %s segment: capsules nest inside tenants, and a query by tenant prefix misses these rows (want %q)",
+			render(k.tmpl), c.seg(c.labels.Capsule), c.seg(c.labels.Tenant), render(nt))
+	} else {
+		msg = fmt.Sprintf("key %q does not have its %s segment right after its %s segment: a query by tenant and capsule prefix misses these rows (want %q)",
+			render(k.tmpl), c.seg(c.labels.Capsule), c.seg(c.labels.Tenant), render(nt))
+	}
+	b := fixes.NewBuilder(c.pass.Fset)
+	why := ""
+	if err := c.apply(k, nt, b, nil); err != nil {
+		why = err.Error()
+	}
+	c.finish(k, "misordered", msg, why, b, fmt.Sprintf("Move the %s segment right after the %s segment", c.seg(c.labels.Capsule), c.seg(c.labels.Tenant)))
+}
+
+func (c *checker) reportSwapped(k *key) {
+	a := k.a
+	tseg, cseg := &a.Segments[a.Tenant], &a.Segments[a.Capsule]
+	var tv, cv string // the capsule value in the tenant segment, the tenant value in the capsule segment
+	classify := c.classifier(k)
+	for _, h := range tseg.Holes {
+		if _, isC := classify(&k.tmpl.Pieces[h]); isC {
+			tv = c.holeText(k, &k.tmpl.Pieces[h])
+		}
+	}
+	for _, h := range cseg.Holes {
+		if isT, _ := classify(&k.tmpl.Pieces[h]); isT {
+			cv = c.holeText(k, &k.tmpl.Pieces[h])
+		}
+	}
+	msg := fmt.Sprintf("key %q has capsule value %s in its %s segment and tenant value %s in its %s segment: the rows are filed under the wrong tenant (want %s{%s}%s%s{%s})",
+		render(k.tmpl), tv, c.seg(c.labels.Tenant), cv, c.seg(c.labels.Capsule),
+		c.seg(c.labels.Tenant), cv, c.labels.Separator, c.seg(c.labels.Capsule), tv)
+	nt, err := k.tmpl.Swap(a)
+	b := fixes.NewBuilder(c.pass.Fset)
+	why := ""
+	if err == nil {
+		err = c.apply(k, nt, b, nil)
+	}
+	if err != nil {
+		why = err.Error()
+	}
+	c.finish(k, "swapped", msg, why, b, fmt.Sprintf("Swap %s and %s", tv, cv))
+}
+
+func (c *checker) reportMissingCapsule(k *key) {
+	b, value, title, why := c.insertCapsule(k)
+	shown := value
+	if shown == "" {
+		shown = c.cl.ParamName(scope.Capsule)
+	}
+	want := ""
+	if nt, err := k.tmpl.InsertCapsule(k.a, shown); err == nil {
+		want = fmt.Sprintf(" (want %q)", render(nt))
+	}
+	msg := fmt.Sprintf("key %q has no %s segment: rows from every capsule of the tenant share it%s",
+		render(k.tmpl), c.seg(c.labels.Capsule), want)
+	c.finish(k, "missing-capsule", msg, why, b, title)
+}
+
+// errNoTenantParam: the function around the key has no tenant parameter.
+var errNoTenantParam = errors.New("no tenant parameter")
+
+// insertCapsule builds the fix inserting the capsule segment into k: the
+// builder, the capsule value it uses, the fix's title, or why there is no
+// fix.
+func (c *checker) insertCapsule(k *key) (*fixes.Builder, string, string, string) {
+	capSeg := c.seg(c.labels.Capsule)
+	if k.tag != nil {
+		return c.tagInsertCapsule(k)
+	}
+	b := fixes.NewBuilder(c.pass.Fset)
+	want := c.capsuleType(k)
+	if k.obj != nil {
+		// A constant: each use gets its own value.
+		values := map[*ast.CallExpr]scope.Value{}
+		for _, fc := range k.calls {
+			v, err := c.cl.Lookup(c.site(fc.file, fc.call.Pos(), fc.args()), scope.Capsule, want)
+			if err != nil {
+				return nil, "", "", fmt.Sprintf("at the use of %s at %s: %v", k.obj.Name(), fixes.Where(c.pass.Fset, fc.call.Pos()), err)
+			}
+			values[fc.call] = v
+		}
+		nt, err := k.tmpl.InsertCapsule(k.a, c.cl.ParamName(scope.Capsule))
+		if err == nil {
+			err = c.apply(k, nt, b, func(fc formatCall) string {
+				v := values[fc.call]
+				b.Import(fc.file, v.Import, v.ImportName)
+				return v.Expr
+			})
+		}
+		if err != nil {
+			return nil, "", "", err.Error()
+		}
+		return b, "", fmt.Sprintf("Insert a %s segment into %s and pass a capsule ID at its uses", capSeg, k.obj.Name()), ""
+	}
+
+	site := c.site(k.file, k.node.Pos(), c.siteArgs(k))
+	v, err := c.cl.Lookup(site, scope.Capsule, want)
+	valueType := types.Type(nil)
+	title := ""
+	if err == nil {
+		if v.Import == "" {
+			if tv, err := types.Eval(c.pass.Fset, c.pass.Pkg, k.node.Pos(), v.Expr); err == nil {
+				valueType = tv.Type
+			}
+		}
+		if valueType == nil {
+			valueType = want
+		}
+		b.Import(k.file, v.Import, v.ImportName)
+		title = fmt.Sprintf("Insert a %s segment with %s", capSeg, v.Expr)
+	} else {
+		var le *scope.LookupError
+		if !errors.As(err, &le) || len(le.Candidates) > 1 {
+			return nil, "", "", err.Error()
+		}
+		pb := fixes.NewBuilder(c.pass.Fset)
+		name, typ, fn, perr := c.addParam(k, pb)
+		switch {
+		case perr == errNoTenantParam:
+			return nil, "", "", err.Error()
+		case perr != nil:
+			return nil, "", "", fmt.Sprintf("%v, and a capsule parameter cannot be added: %v", err, perr)
+		}
+		b, v, valueType = pb, scope.Value{Expr: name}, typ.Type
+		if valueType == nil && typ.Name == "string" {
+			valueType = types.Typ[types.String]
+		}
+		title = fmt.Sprintf("Add a %s parameter to %s, pass it from every caller, and insert a %s segment with it", name, fixes.FuncName(fn), capSeg)
+	}
+	expr := v.Expr
+	if k.tmpl.Kind != keys.Format {
+		var err error
+		if expr, err = stringExpr(expr, valueType); err != nil {
+			return nil, "", "", err.Error()
+		}
+	}
+	nt, err := k.tmpl.InsertCapsule(k.a, expr)
+	if err == nil {
+		err = c.apply(k, nt, b, func(formatCall) string { return expr })
+	}
+	if err != nil {
+		return nil, "", "", err.Error()
+	}
+	return b, expr, title, ""
+}
+
+// stringExpr returns the text of a string operand holding expr of type t:
+// expr itself for a string, string(expr) for a named string type.
+func stringExpr(expr string, t types.Type) (string, error) {
+	switch {
+	case t == nil:
+		return "", fmt.Errorf("the type of %s is not known, so it cannot be concatenated safely", expr)
+	case !isString(t):
+		return "", fmt.Errorf("%s is a %s, not a string, so it cannot be concatenated", expr, t)
+	case types.Identical(t.Underlying(), t) || t == types.Typ[types.UntypedString]:
+		return expr, nil
+	}
+	return "string(" + expr + ")", nil
+}
+
+// capsuleType is the type a capsule value for k must have: the capsule
+// type beside the type of the tenant segment's value, nil when unknown.
+func (c *checker) capsuleType(k *key) types.Type {
+	a := k.a
+	if a.Tenant < 0 {
+		return nil
+	}
+	for _, h := range a.Segments[a.Tenant].Holes {
+		for _, e := range c.holeExprs(k, &k.tmpl.Pieces[h]) {
+			t := c.pass.TypesInfo.TypeOf(valueOf(c.pass.TypesInfo, e))
+			if !c.cl.IsType(scope.Tenant, t) {
+				continue
+			}
+			if ref, ok := c.cl.IDType(scope.Capsule, t); ok && ref.Type != nil {
+				return ref.Type
+			}
+		}
+	}
+	return nil
+}
+
+// site is a lookup site at pos in file; args are the expressions of the
+// key (call arguments, operands) for lookup rule 2.
+func (c *checker) site(file *ast.File, pos token.Pos, args []ast.Expr) scope.Site {
+	return scope.Site{
+		Pkg: c.pass.Pkg, Info: c.pass.TypesInfo, File: file, Pos: pos, Args: args,
+		IsTest: strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go"),
+	}
+}
+
+func (c *checker) siteArgs(k *key) []ast.Expr {
+	if len(k.calls) > 0 {
+		return k.calls[0].args()
+	}
+	out := make([]ast.Expr, len(k.tmpl.Operands))
+	for i, op := range k.tmpl.Operands {
+		out[i] = op.Expr
+	}
+	return out
+}
+
+// addParam adds a capsule parameter right after the tenant parameter of
+// the function declaring k, and the argument at its calls in the package;
+// it returns the new parameter's name and type, and the function.
+func (c *checker) addParam(k *key, b *fixes.Builder) (string, scope.TypeRef, *types.Func, error) {
+	info := c.pass.TypesInfo
+	var decl *ast.FuncDecl
+	for cur := range k.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if lit, ok := cur.Node().(*ast.FuncLit); ok {
+			if sig, ok := info.TypeOf(lit).(*types.Signature); ok && c.tenantParam(sig) >= 0 {
+				return "", scope.TypeRef{}, nil, errors.New("the function literal declaring the key takes the tenant ID, and its signature cannot change")
+			}
+			continue
+		}
+		decl = cur.Node().(*ast.FuncDecl)
+		break
+	}
+	if decl == nil {
+		return "", scope.TypeRef{}, nil, errNoTenantParam
+	}
+	fn, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return "", scope.TypeRef{}, nil, errNoTenantParam
+	}
+	i := c.tenantParam(fn.Signature())
+	if i < 0 {
+		return "", scope.TypeRef{}, nil, errNoTenantParam
+	}
+	tenant := fn.Signature().Params().At(i)
+	typ, ok := c.cl.IDType(scope.Capsule, tenant.Type())
+	if !ok {
+		return "", scope.TypeRef{}, nil, fmt.Errorf("no capsule ID type is known beside %s; configure capsule-types", tenant.Type())
+	}
+	coupled, foreign := c.coupling.Of(fn)
+	if len(foreign) > 0 {
+		return "", scope.TypeRef{}, nil, fmt.Errorf("%s must keep implementing %s of another package; run capsulelint migrate", fixes.FuncName(fn), fixes.FuncName(foreign[0]))
+	}
+	name := c.cl.ParamName(scope.Capsule)
+	if err := b.ChangeSignature(c.pass, c.insp, c.cl, fixes.SignatureChange{
+		Funcs: coupled, Index: i + 1, Name: name, Type: typ, Kind: scope.Capsule,
+	}); err != nil {
+		return "", scope.TypeRef{}, nil, err
+	}
+	return name, typ, fn, nil
+}
+
+// tenantParam returns the index of sig's first tenant parameter, or -1.
+func (c *checker) tenantParam(sig *types.Signature) int {
+	for i := range sig.Params().Len() {
+		if c.cl.IsVar(scope.Tenant, sig.Params().At(i)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// apply adds the edits that turn k into nt to b. For a format, valueAt
+// gives the new argument of each call (nil when nt adds none).
+func (c *checker) apply(k *key, nt *keys.Template, b *fixes.Builder, valueAt func(formatCall) string) error {
+	if k.tag != nil {
+		return c.applyTag(k, nt, b)
+	}
+	if nt.Kind != keys.Format {
+		edits, err := nt.Edits(c.text)
+		if err != nil {
+			return err
+		}
+		for _, e := range edits {
+			b.Replace(e.Pos, e.End, e.New)
+		}
+		return nil
+	}
+	if k.lit == nil {
+		return errors.New("the format is not a single string literal")
+	}
+	if k.obj != nil {
+		if k.obj.Exported() {
+			return fmt.Errorf("%s is exported, and its uses in other packages would be left with the wrong arguments; change it by hand", k.obj.Name())
+		}
+		if len(k.other) > 0 {
+			return fmt.Errorf("%s is used at %s other than as a fmt.Sprintf format, so its arguments cannot be followed", k.obj.Name(), fixes.Where(c.pass.Fset, k.other[0]))
+		}
+	}
+	b.Replace(k.lit.Pos(), k.lit.End(), keys.Quote(nt.FormatString(), k.lit))
+	for _, fc := range k.calls {
+		args := fc.args()
+		if fc.spreads() {
+			return fmt.Errorf("the call at %s spreads a slice of arguments", fixes.Where(c.pass.Fset, fc.call.Pos()))
+		}
+		if len(args) < k.tmpl.NumArgs {
+			return fmt.Errorf("the call at %s passes fewer arguments than its format uses", fixes.Where(c.pass.Fset, fc.call.Pos()))
+		}
+		items := make([]keys.Item, 0, len(nt.Args)+len(args)-k.tmpl.NumArgs)
+		for _, it := range nt.Args {
+			if it.Old < 0 {
+				it.New = valueAt(fc)
+			}
+			items = append(items, it)
+		}
+		for i := k.tmpl.NumArgs; i < len(args); i++ {
+			items = append(items, keys.Item{Old: i})
+		}
+		for _, e := range keys.ListEdits(args, items, ", ", fc.format().End(), c.text) {
+			b.Replace(e.Pos, e.End, e.New)
+		}
+	}
+	return nil
+}

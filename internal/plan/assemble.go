@@ -101,6 +101,9 @@ func (b *builder) assemble() *Plan {
 	if p.Unplaced == nil {
 		p.Unplaced = []Finding{}
 	}
+	slices.SortStableFunc(p.Unplaced, func(x, y Finding) int {
+		return cmp.Or(comparePos(x.Pos, y.Pos), cmp.Compare(x.Analyzer, y.Analyzer))
+	})
 
 	all := b.group(nil, b.methods, b.keys, b.helpers)
 	everything := union(b.rankCalls(b.methods, b.keys), b.helperCalls(b.helpers))
@@ -227,7 +230,7 @@ func (b *builder) group(structs []*entity, ms []*method, xs []*key, hs []*helper
 			Sites:     sites(h.calls),
 			Findings:  h.findings,
 		}
-		for _, e := range h.usedBy {
+		for _, e := range slices.SortedStableFunc(slices.Values(h.usedBy), byOrder) {
 			out.UsedBy = append(out.UsedBy, cmp.Or(b.names[e], e.obj.Name()))
 		}
 		g.GSIHelpers = append(g.GSIHelpers, out)
@@ -242,6 +245,9 @@ func (b *builder) group(structs []*entity, ms []*method, xs []*key, hs []*helper
 	g.Callers = callerCount(union(mc, kc, hc))
 	return g
 }
+
+// byOrder orders entities by their position in the plan's order.
+func byOrder(x, y *entity) int { return cmp.Compare(x.order, y.order) }
 
 func pkgPath(p *types.Package) string {
 	if p == nil {

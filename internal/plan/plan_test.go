@@ -647,8 +647,59 @@ func TestEmptyPlan(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	p.WriteMarkdown(&buf)
-	if !strings.Contains(buf.String(), "Nothing to migrate") {
+	if !strings.Contains(buf.String(), "Nothing to migrate: the analyzers report nothing in ./...") {
 		t.Errorf("markdown:\n%s", buf.String())
+	}
+}
+
+// TestUnplacedFindings: a diagnostic that names no item of the plan (an
+// empty tenant passed to a helper that is not in the plan, another
+// analyzer's) is listed, not lost; a helper without entities is shared.
+func TestUnplacedFindings(t *testing.T) {
+	dir := t.TempDir()
+	ar := txtar.Parse([]byte(`
+-- go.mod --
+module example.com/gsi
+
+go 1.26
+-- k/k.go --
+package k
+
+type TenantID string
+type CapsuleID string
+
+func GsiPKForThing(tenantID TenantID, thing string) string { return string(tenantID) + thing }
+
+func Gsi1pkForIndustry(capsuleID CapsuleID, industry string) string { return string(capsuleID) + industry }
+
+func Use() string {
+	return GsiPKForThing("", "x") + Gsi1pkForIndustry("c", "i")
+}
+`))
+	for _, f := range ar.Files {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(f.Name)), 0o755)
+		os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644)
+	}
+	p, err := Build(Options{Dir: dir, Patterns: []string{"./..."}, Analyzers: append(stubAnalyzers(), stubOther)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range p.Unplaced {
+		got = append(got, f.Analyzer+" "+f.Pos)
+	}
+	if want := []string{"other k/k.go:1:9", "gsitenant k/k.go:11:23"}; !slices.Equal(got, want) {
+		t.Errorf("unplaced = %q, want %q", got, want)
+	}
+	if len(p.Entities) != 0 || len(p.Shared.GSIHelpers) != 1 || p.Shared.GSIHelpers[0].CallSites.Total != 1 {
+		t.Errorf("entities %v, shared helpers %+v: want Gsi1pkForIndustry shared", p.Order, p.Shared.GSIHelpers)
+	}
+	var buf bytes.Buffer
+	p.WriteMarkdown(&buf)
+	for _, want := range []string{"No entity lacks a capsule ID", "## Shared", "## Other findings\n\n- k/k.go:1:9: other: package k\n- k/k.go:11:23: gsitenant: empty tenant passed to GsiPKForThing\n"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the markdown lacks %q:\n%s", want, buf.String())
+		}
 	}
 }
 

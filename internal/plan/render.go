@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -24,6 +25,10 @@ func (p *Plan) WriteMarkdown(w io.Writer) error {
 	m := &md{w: bw}
 	t := p.Totals
 	m.f("# Capsule migration plan\n\n")
+	if t.Findings == 0 {
+		m.f("Nothing to migrate: the analyzers report nothing in %s.\n", strings.Join(p.Patterns, " "))
+		return cmp.Or(m.err, bw.Flush())
+	}
 	m.f("%s, %s, %s, %s: **%s** (%d prod, %d test) in %s and %s.\n\n",
 		plural(t.Entities, "entity", "entities"), plural(t.Methods, "repository method", "repository methods"),
 		plural(t.KeyTemplates, "key template", "key templates"), plural(t.GSIHelpers, "GSI helper", "GSI helpers"),
@@ -42,7 +47,7 @@ func (p *Plan) WriteMarkdown(w io.Writer) error {
 	m.count("call sites of GSI helpers", t.GSICallSites)
 	m.f("| **call sites** | **%d** | %d | %d |\n", t.CallSites.Total, t.CallSites.Prod, t.CallSites.Test)
 	m.count("functions with call sites", t.Callers)
-	m.f("| tests with call sites | %d | | %d |\n", t.Tests, t.Tests)
+	m.f("| tests with call sites | %d | | |\n", t.Tests)
 	m.f("| analyzer findings | %d | | |\n\n", t.Findings)
 
 	if p.Template != "" {
@@ -57,7 +62,7 @@ func (p *Plan) WriteMarkdown(w io.Writer) error {
 	} else if len(p.Entities) > 0 {
 		m.f("**No template entity**: every entity depends on another.\n\n")
 	} else {
-		m.f("Nothing to migrate: no entity lacks a capsule ID.\n\n")
+		m.f("No entity lacks a capsule ID: the changes below are not tied to one.\n\n")
 	}
 
 	if len(p.Entities) > 0 {

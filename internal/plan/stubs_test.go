@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Stand-ins for capsulelint's four analyzers (internal/ must not import
@@ -167,6 +168,36 @@ var stubGsitenant = &analysis.Analyzer{
 					pass.Reportf(fd.Name.Pos(), "GSI helper %s has no tenant", fd.Name.Name)
 				}
 			}
+			// Calls of GSI helpers passing an empty tenant.
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+				if !ok || !gsiName.MatchString(fn.Name()) {
+					return true
+				}
+				for i, arg := range call.Args {
+					lit, ok := arg.(*ast.BasicLit)
+					if ok && lit.Value == `""` && i < fn.Signature().Params().Len() && isNamed(fn.Signature().Params().At(i).Type(), "TenantID") {
+						pass.Report(analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: "empty tenant passed to " + fn.Name()})
+					}
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+// stubOther is an analyzer plan knows nothing about.
+var stubOther = &analysis.Analyzer{
+	Name: "other",
+	Doc:  "stand-in: reports every package clause",
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			pass.Reportf(f.Name.Pos(), "package %s", f.Name.Name)
 		}
 		return nil, nil
 	},

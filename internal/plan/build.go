@@ -102,7 +102,7 @@ func Build(opts Options) (*Plan, error) {
 	// Process diagnostics in a deterministic order: the action graph is
 	// not ordered, and the first variant of a declaration wins.
 	slices.SortStableFunc(b.diags, func(x, y *diagnostic) int {
-		return cmp.Or(cmp.Compare(x.finding.Pos, y.finding.Pos), cmp.Compare(x.finding.Analyzer, y.finding.Analyzer),
+		return cmp.Or(comparePos(x.finding.Pos, y.finding.Pos), cmp.Compare(x.finding.Analyzer, y.finding.Analyzer),
 			cmp.Compare(x.finding.Message, y.finding.Message))
 	})
 	return b.build(), nil
@@ -146,6 +146,7 @@ type builder struct {
 	methods  []*method
 	methodOf map[string]*method // by declaration key of the interface method, implementation or method
 	keys     []*key
+	keyOf    map[string]*key // by position key
 	helpers  []*helper
 	helperOf map[string]*helper
 	unplaced []Finding
@@ -166,6 +167,7 @@ func newBuilder(opts Options, dir string, pkgs []*packages.Package) *builder {
 		entityOf: map[string]*entity{},
 		methodOf: map[string]*method{},
 		helperOf: map[string]*helper{},
+		keyOf:    map[string]*key{},
 		targets:  map[string][]calls{},
 		codeOf:   map[string][]*entity{},
 	}

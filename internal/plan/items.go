@@ -299,13 +299,12 @@ func (b *builder) implemented(c reportedFunc) *method {
 // addKey records the key template keyformat reported at d.
 func (b *builder) addKey(d *diagnostic) {
 	k := b.posKey(d.pos)
-	for _, x := range b.keys {
-		if b.posKey(x.pos) == k {
-			x.findings = append(x.findings, d.finding)
-			return
-		}
+	if x := b.keyOf[k]; x != nil {
+		x.findings = append(x.findings, d.finding)
+		return
 	}
 	x := &key{pos: d.pos, pkg: d.pkg, findings: []Finding{d.finding}}
+	b.keyOf[k] = x
 	path := b.path(d.pkg, d.pos, d.end)
 	var value ast.Node // the constant's value, when reported at its name
 	for i, n := range path {

@@ -724,6 +724,14 @@ func TestWordAt(t *testing.T) {
 	}
 }
 
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1003: "1,003", 127000: "127,000", 1234567: "1,234,567", -1003: "-1,003"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestIsTestFunc(t *testing.T) {
 	for name, want := range map[string]bool{
 		"Test": true, "TestX": true, "Test_x": true, "Testify": false, "BenchmarkX": true,

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -29,10 +30,10 @@ func (p *Plan) WriteMarkdown(w io.Writer) error {
 		m.f("Nothing to migrate: the analyzers report nothing in %s.\n", strings.Join(p.Patterns, " "))
 		return cmp.Or(m.err, bw.Flush())
 	}
-	m.f("%s, %s, %s, %s: **%s** (%d prod, %d test) in %s and %s.\n\n",
+	m.f("%s, %s, %s, %s: **%s** (%s prod, %s test) in %s and %s.\n\n",
 		plural(t.Entities, "entity", "entities"), plural(t.Methods, "repository method", "repository methods"),
 		plural(t.KeyTemplates, "key template", "key templates"), plural(t.GSIHelpers, "GSI helper", "GSI helpers"),
-		plural(t.CallSites.Total, "call site", "call sites"), t.CallSites.Prod, t.CallSites.Test,
+		plural(t.CallSites.Total, "call site", "call sites"), thousands(t.CallSites.Prod), thousands(t.CallSites.Test),
 		plural(t.Callers.Prod, "function", "functions"), plural(t.Tests, "test", "tests"))
 	m.f("| | count | prod | test |\n|---|---:|---:|---:|\n")
 	m.f("| entities | %d | | |\n", t.Entities)
@@ -226,7 +227,20 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return thousands(n) + " " + many
+}
+
+// thousands formats n with comma separators, as in the seeds' "1,003 tests".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	start := 0
+	if n < 0 {
+		start = 1
+	}
+	for i := len(s) - 3; i > start; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func lastElem(path string) string {

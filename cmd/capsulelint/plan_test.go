@@ -230,9 +230,8 @@ func TestPlanBundledExample(t *testing.T) {
 		t.Errorf("cycles %v, unplaced findings %v: want none", p.Cycles, p.Unplaced)
 	}
 
-	keysLanded := p.Totals.KeyTemplates > 0
-	if !keysLanded {
-		t.Log("keyformat reports no key template yet: key checks skipped")
+	if p.Totals.KeyTemplates == 0 {
+		t.Errorf("no key template in the plan: keyformat reports none")
 	}
 	groups := map[string]*planGroup{"": &p.Shared}
 	for i := range p.Entities {
@@ -303,7 +302,7 @@ func TestPlanBundledExample(t *testing.T) {
 		if !sameNames(helpers, wantHelpers) {
 			t.Errorf("%q: GSI helpers %v, want %v", name, helpers, wantHelpers)
 		}
-		if keysLanded && !sameNames(keyFns, wantKeyFns) {
+		if !sameNames(keyFns, wantKeyFns) {
 			t.Errorf("%q: key functions %v, want %v", name, keyFns, wantKeyFns)
 		}
 	}
@@ -338,10 +337,8 @@ func TestPlanBundledExample(t *testing.T) {
 		return ""
 	})
 	var total planCount
-	for label, c := range counts {
-		if keysLanded || !strings.HasSuffix(label, "/key") {
-			total.Prod, total.Test, total.Total = total.Prod+c.Prod, total.Test+c.Test, total.Total+c.Total
-		}
+	for _, c := range counts {
+		total.Prod, total.Test, total.Total = total.Prod+c.Prod, total.Test+c.Test, total.Total+c.Total
 	}
 	for name, g := range groups {
 		if g.MethodCallSites != counts[name+"/method"] {
@@ -350,7 +347,7 @@ func TestPlanBundledExample(t *testing.T) {
 		if g.GSICallSites != counts[name+"/gsi"] {
 			t.Errorf("%q: GSI helper call sites %+v, want %+v", name, g.GSICallSites, counts[name+"/gsi"])
 		}
-		if keysLanded && g.KeyCallSites != counts[name+"/key"] {
+		if g.KeyCallSites != counts[name+"/key"] {
 			t.Errorf("%q: key function call sites %+v, want %+v", name, g.KeyCallSites, counts[name+"/key"])
 		}
 	}
@@ -359,13 +356,7 @@ func TestPlanBundledExample(t *testing.T) {
 	}
 	// The template has the fewest call sites among the entities without
 	// dependencies, counted here.
-	rank := func(e string) int {
-		n := counts[e+"/method"].Total
-		if keysLanded {
-			n += counts[e+"/key"].Total
-		}
-		return n
-	}
+	rank := func(e string) int { return counts[e+"/method"].Total + counts[e+"/key"].Total }
 	for _, e := range p.Order {
 		if len(migrationPlan.deps[e]) == 0 && rank(e) < rank("FinancialConfig") {
 			t.Errorf("%s has fewer call sites (%d) than FinancialConfig (%d)", e, rank(e), rank("FinancialConfig"))

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
 // Builder accumulates the edits of one suggested fix.
@@ -38,25 +40,35 @@ func (b *Builder) Replace(pos, end token.Pos, text string) {
 }
 
 // Import makes file import path (under name, when name differs from the
-// path's last element), once per file however often it is asked.
+// path's last element), once per file however often it is asked. An
+// existing import of path under another name (a blank or dot import, or
+// another alias) does not count: the caller writes name.X.
 func (b *Builder) Import(file *ast.File, path, name string) {
 	if path == "" {
 		return
 	}
+	last := path[strings.LastIndex(path, "/")+1:]
+	if name == "" {
+		name = scope.AssumedName(path)
+	}
 	for _, spec := range file.Imports {
-		if strings.Trim(spec.Path.Value, `"`) == path {
+		if strings.Trim(spec.Path.Value, `"`) != path {
+			continue
+		}
+		if spec.Name == nil || spec.Name.Name == name {
 			return
 		}
 	}
 	if b.imports[file] == nil {
 		b.imports[file] = map[string]bool{}
 	}
-	if b.imports[file][path] {
+	key := name + " " + path
+	if b.imports[file][key] {
 		return
 	}
-	b.imports[file][path] = true
+	b.imports[file][key] = true
 	spec := strconv.Quote(path)
-	if name != "" && name != path[strings.LastIndex(path, "/")+1:] {
+	if name != last {
 		spec = name + " " + spec
 	}
 	for _, decl := range file.Decls {
@@ -64,10 +76,16 @@ func (b *Builder) Import(file *ast.File, path, name string) {
 		if !ok || gen.Tok != token.IMPORT {
 			continue
 		}
-		if gen.Lparen.IsValid() {
-			b.Insert(gen.Rparen, "\t"+spec+"\n")
-		} else {
+		switch {
+		case gen.Lparen.IsValid() && len(gen.Specs) == 0: // import ()
+			b.Insert(gen.Rparen, spec)
+		case !gen.Lparen.IsValid():
 			b.Insert(gen.End(), "\nimport "+spec)
+		case b.Fset.Position(gen.Lparen).Line == b.Fset.Position(gen.Rparen).Line:
+			// import ("fmt") on one line: a new line would need a ;.
+			b.Insert(gen.Rparen, "; "+spec)
+		default:
+			b.Insert(gen.Rparen, "\t"+spec+"\n")
 		}
 		return
 	}
@@ -100,15 +118,14 @@ func (b *Builder) Fix(message string) (analysis.SuggestedFix, error) {
 		return int(x.End - y.End)
 	})
 	out := edits[:0]
-	for i, e := range edits {
-		if i > 0 {
-			prev := out[len(out)-1]
-			if prev.Pos == e.Pos && prev.End == e.End && string(prev.NewText) == string(e.NewText) {
-				continue
-			}
-			if e.Pos < prev.End {
-				return analysis.SuggestedFix{}, fmt.Errorf("conflicting edits at %s", b.Fset.Position(e.Pos))
-			}
+	for _, e := range edits {
+		if slices.ContainsFunc(out, func(x analysis.TextEdit) bool {
+			return x.Pos == e.Pos && x.End == e.End && string(x.NewText) == string(e.NewText)
+		}) {
+			continue // an identical edit, maybe beyond another one at e.Pos
+		}
+		if len(out) > 0 && e.Pos < out[len(out)-1].End {
+			return analysis.SuggestedFix{}, fmt.Errorf("conflicting edits at %s", b.Fset.Position(e.Pos))
 		}
 		out = append(out, e)
 	}

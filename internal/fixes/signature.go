@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -79,7 +80,7 @@ func names(ids []*ast.Ident) string {
 // InsertArg inserts expr as the index-th argument of call (receiver of a
 // method expression not counted).
 func (b *Builder) InsertArg(info *types.Info, call *ast.CallExpr, index int, expr string) error {
-	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
 			index++
 		}
@@ -91,8 +92,10 @@ func (b *Builder) InsertArg(info *types.Info, call *ast.CallExpr, index int, exp
 		}
 	}
 	switch {
-	case len(args) == 0:
+	case len(args) == 0 && index == 0:
 		b.Insert(call.Lparen+1, expr)
+	case len(args) == 0:
+		return fmt.Errorf("the call has too few arguments")
 	case index == 0:
 		b.Insert(args[0].Pos(), expr+", ")
 	case index <= len(args):
@@ -131,11 +134,31 @@ func Uses(info *types.Info, insp *inspector.Inspector, funcs map[*types.Func]boo
 				continue
 			}
 			use := Use{File: file.Node().(*ast.File), Ident: id, Func: fn}
-			parent := cur.Parent()
-			if sel, ok := parent.Node().(*ast.SelectorExpr); ok && sel.Sel == id {
-				parent = parent.Parent()
+			// The callee is the name, x.name, an instantiation name[T]
+			// or any of those in parentheses.
+			callee, parent := ast.Node(id), cur.Parent()
+		up:
+			for {
+				switch n := parent.Node().(type) {
+				case *ast.SelectorExpr:
+					if n.Sel != callee {
+						break up
+					}
+				case *ast.IndexExpr:
+					if n.X != callee {
+						break up
+					}
+				case *ast.IndexListExpr:
+					if n.X != callee {
+						break up
+					}
+				case *ast.ParenExpr:
+				default:
+					break up
+				}
+				callee, parent = parent.Node(), parent.Parent()
 			}
-			if call, ok := parent.Node().(*ast.CallExpr); ok && ast.Unparen(call.Fun) != nil && containsPos(call.Fun, id.Pos()) {
+			if call, ok := parent.Node().(*ast.CallExpr); ok && call.Fun == callee {
 				use.Call = call
 			}
 			uses = append(uses, use)
@@ -143,8 +166,6 @@ func Uses(info *types.Info, insp *inspector.Inspector, funcs map[*types.Func]boo
 	}
 	return uses
 }
-
-func containsPos(n ast.Node, pos token.Pos) bool { return n.Pos() <= pos && pos < n.End() }
 
 // Implementations returns the methods named name of the named types
 // declared in pkg whose value or pointer implements iface. Where a type
@@ -166,8 +187,10 @@ func Implementations(pkg *types.Package, iface *types.Interface, name string) []
 			continue
 		}
 		obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, name)
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == pkg {
-			out = append(out, fn)
+		// A method promoted from an embedded type of pkg is that type's
+		// method: listed once.
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == pkg && !slices.Contains(out, fn.Origin()) {
+			out = append(out, fn.Origin())
 		}
 	}
 	return out
@@ -350,12 +373,52 @@ func (b *Builder) typeText(pass *analysis.Pass, file *ast.File, pos token.Pos, t
 	if t.Path == "" || t.Path == pass.Pkg.Path() {
 		return t.Name
 	}
-	name, ok := scope.ImportName(pass.Pkg, file, pos, t.Path, t.PkgName)
+	def := t.PkgName
+	if def == "" {
+		def = scope.AssumedName(t.Path)
+	}
+	name, ok := scope.ImportName(pass.Pkg, file, pos, t.Path, def)
 	if !ok {
-		name = t.PkgName
+		// The name is taken at pos (or the path is imported blank or
+		// dot): import the package under a free name.
+		name = b.freeName(pass.Pkg, file, pos, def)
 	}
 	b.Import(file, t.Path, name)
 	return name + "." + t.Name
+}
+
+// freeName returns def or a name based on it (defpkg, def2, ...) that
+// nothing visible at pos in file declares and that no import this
+// builder adds to file uses.
+func (b *Builder) freeName(pkg *types.Package, file *ast.File, pos token.Pos, def string) string {
+	inner := pkg.Scope().Innermost(pos)
+	if inner == nil {
+		inner = pkg.Scope()
+	}
+	taken := func(name string) bool {
+		if _, obj := inner.LookupParent(name, pos); obj != nil {
+			return true
+		}
+		for _, spec := range file.Imports {
+			if spec.Name != nil && spec.Name.Name == name {
+				return true
+			}
+		}
+		for key := range b.imports[file] {
+			if strings.HasPrefix(key, name+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	if !taken(def) {
+		return def
+	}
+	name := def + "pkg"
+	for i := 2; taken(name); i++ {
+		name = fmt.Sprintf("%s%d", def, i)
+	}
+	return name
 }
 
 // TypeText renders t for use in file at pos, adding an import if needed.

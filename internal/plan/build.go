@@ -151,9 +151,10 @@ type builder struct {
 	helperOf map[string]*helper
 	unplaced []Finding
 
-	targets map[string][]calls   // call targets by declaration key
-	names   map[*entity]string   // display names of the entities with work
-	codeOf  map[string][]*entity // entity code: function declaration key → entities
+	imports map[*types.Package]map[string]*types.Package // transitive imports by path, per package
+	targets map[string][]calls                           // call targets by declaration key
+	names   map[*entity]string                           // display names of the entities with work
+	codeOf  map[string][]*entity                         // entity code: function declaration key → entities
 }
 
 func newBuilder(opts Options, dir string, pkgs []*packages.Package) *builder {
@@ -168,6 +169,7 @@ func newBuilder(opts Options, dir string, pkgs []*packages.Package) *builder {
 		methodOf: map[string]*method{},
 		helperOf: map[string]*helper{},
 		keyOf:    map[string]*key{},
+		imports:  map[*types.Package]map[string]*types.Package{},
 		targets:  map[string][]calls{},
 		codeOf:   map[string][]*entity{},
 	}
@@ -323,22 +325,25 @@ func recvTypeName(fn *types.Func) *types.TypeName {
 
 // lookupType finds the type name path.name among pkg and its transitive
 // imports: the same declaration as seen from pkg's type-checking universe.
-func lookupType(pkg *types.Package, path, name string) *types.TypeName {
-	seen := map[*types.Package]bool{}
-	queue := []*types.Package{pkg}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		if p.Path() == path {
-			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
-				return tn
+func (b *builder) lookupType(pkg *types.Package, path, name string) *types.TypeName {
+	index, ok := b.imports[pkg]
+	if !ok {
+		index = map[string]*types.Package{}
+		queue := []*types.Package{pkg}
+		for len(queue) > 0 {
+			p := queue[0]
+			queue = queue[1:]
+			if _, seen := index[p.Path()]; seen {
+				continue
 			}
+			index[p.Path()] = p
+			queue = append(queue, p.Imports()...)
 		}
-		queue = append(queue, p.Imports()...)
+		b.imports[pkg] = index
+	}
+	if p := index[path]; p != nil {
+		tn, _ := p.Scope().Lookup(name).(*types.TypeName)
+		return tn
 	}
 	return nil
 }

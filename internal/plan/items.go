@@ -255,7 +255,7 @@ func (b *builder) implementations() {
 					}
 					iface, ok := ifaces[m]
 					if !ok {
-						if itn := lookupType(p.Types, m.recv.Pkg().Path(), m.recv.Name()); itn != nil {
+						if itn := b.lookupType(p.Types, m.recv.Pkg().Path(), m.recv.Name()); itn != nil {
 							iface, _ = itn.Type().Underlying().(*types.Interface)
 						}
 						ifaces[m] = iface
@@ -281,7 +281,7 @@ func (b *builder) implemented(c reportedFunc) *method {
 		if !m.iface || m.fn.Name() != c.fn.Name() || m.recv.Pkg() == nil {
 			continue
 		}
-		tn := lookupType(c.pkg.Types, m.recv.Pkg().Path(), m.recv.Name())
+		tn := b.lookupType(c.pkg.Types, m.recv.Pkg().Path(), m.recv.Name())
 		if tn == nil {
 			continue
 		}

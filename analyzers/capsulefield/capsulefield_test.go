@@ -271,3 +271,23 @@ func TestFixesBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleFileFixes: through the golangci-lint plugin only fixes that
+// stay in the diagnostic's file are kept; capsulefield's always do (the
+// import goes into the same file).
+func TestSingleFileFixes(t *testing.T) {
+	cfg := config.Default()
+	cfg.SingleFileFixes = true
+	var fixed int
+	for _, d := range diagnostics(t, testdata(t), capsulefield.New(cfg), "capsulefield") {
+		if strings.Contains(d.Message, "capsulelint migrate") {
+			t.Errorf("fix dropped: %s", d.Message)
+		}
+		if len(d.SuggestedFixes) > 0 {
+			fixed++
+		}
+	}
+	if fixed == 0 {
+		t.Errorf("no fixes kept")
+	}
+}

@@ -3,6 +3,7 @@ package gsitenant
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -40,14 +41,11 @@ func (c *checker) checkHelpers(helpers []helperDecl) {
 	if len(defects) == 0 {
 		return
 	}
-	// The call sites of every defective helper, in one traversal.
-	calls := map[*types.Func][]fixes.Use{}
-	for _, use := range fixes.Uses(c.pass.TypesInfo, c.insp, set) {
-		fn := c.pass.TypesInfo.Uses[use.Ident].(*types.Func)
-		calls[fn] = append(calls[fn], use)
-	}
+	// The references to every defective helper, in one traversal.
+	uses := fixes.IndexUses(c.pass.TypesInfo, c.insp, set)
+	coupling := fixes.NewCoupling(c.pass.Pkg)
 	for _, d := range defects {
-		c.report(d, calls[d.fn])
+		c.report(d, uses, coupling)
 	}
 }
 
@@ -69,7 +67,7 @@ func (c *checker) checkHelper(h helperDecl) *defect {
 	d := &defect{helperDecl: h}
 	d.keys, d.why = c.findKeys(h.decl, h.fn)
 	for _, k := range d.keys {
-		if c.hasTenant(k) {
+		if k.hasTenant() {
 			return nil // the tenant comes from elsewhere (a context, a field)
 		}
 	}
@@ -111,8 +109,8 @@ func (c *checker) receiverTenant(recv *types.Var) (string, types.Type, string) {
 	return recv.Name() + "." + found[0].Name(), found[0].Type(), ""
 }
 
-// report reports d with its fix, calls being the helper's call sites.
-func (c *checker) report(d *defect, calls []fixes.Use) {
+// report reports d with its fix; uses index the helpers' references.
+func (c *checker) report(d *defect, uses *fixes.UseIndex, coupling *fixes.Coupling) {
 	var related []analysis.RelatedInformation
 	for _, k := range d.keys {
 		related = append(related, analysis.RelatedInformation{Pos: k.expr.Pos(), End: k.expr.End(),
@@ -122,10 +120,11 @@ func (c *checker) report(d *defect, calls []fixes.Use) {
 		c.reportReceiver(d, related)
 		return
 	}
+	calls, _ := uses.Of(d.fn)
 	for _, use := range calls {
 		if use.Call != nil {
 			related = append(related, analysis.RelatedInformation{Pos: use.Call.Pos(), End: use.Call.End(),
-				Message: fmt.Sprintf("call of %s that the fix passes a tenant ID", helperName(d.fn))})
+				Message: fmt.Sprintf("call of %s that the fix passes a tenant ID", fixes.FuncName(d.fn))})
 		}
 	}
 	name := c.cl.ParamName(scope.Tenant)
@@ -133,28 +132,7 @@ func (c *checker) report(d *defect, calls []fixes.Use) {
 	b := fixes.NewBuilder(c.pass.Fset)
 	noFix := d.why
 	if noFix == "" {
-		switch {
-		case !typOK:
-			noFix = "no tenant ID type is known (none is declared beside the capsule type or the parameters' types); configure tenant-types"
-		case unnamedParams(d.decl.Type):
-			noFix = "its parameters are unnamed, so the key cannot refer to a new one"
-		case usesName(d.decl, name):
-			noFix = fmt.Sprintf("the name %s is already used in %s", name, helperName(d.fn))
-		default:
-			conv := name
-			if typ.Type != nil && !types.Identical(typ.Type, types.Typ[types.String]) || typ.Type == nil && typ.Name != "string" {
-				conv = "string(" + name + ")"
-			}
-			for _, k := range d.keys {
-				c.prefix(b, k, name, conv)
-			}
-			err := b.ChangeSignature(c.pass, c.insp, c.cl, fixes.SignatureChange{
-				Funcs: []*types.Func{d.fn}, Index: 0, Name: name, Type: typ, Kind: scope.Tenant,
-			})
-			if err != nil {
-				noFix = err.Error()
-			}
-		}
+		noFix = c.fixParam(b, d, name, typ, typOK, uses, coupling)
 	}
 	typeText := "TenantID"
 	if typOK {
@@ -164,14 +142,69 @@ func (c *checker) report(d *defect, calls []fixes.Use) {
 		}
 	}
 	want := fmt.Sprintf("%s(%s)", d.fn.Name(), c.params(d.fn, name+" "+typeText))
-	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter: ", helperName(d.fn))
+	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter: ", fixes.FuncName(d.fn))
 	if len(d.keys) > 0 && d.keys[0].tmpl != nil {
 		k := d.keys[0]
-		msg += fmt.Sprintf("its key %q lets an index query see every tenant's rows (want %s building %q)", k.String(), want, c.want(k, name))
+		if wantKey, ok := k.want(name); ok {
+			msg += fmt.Sprintf("its key %q lets an index query see every tenant's rows (want %s building %q)", k.String(), want, wantKey)
+		} else {
+			msg += fmt.Sprintf("its key %q lets an index query see every tenant's rows (want %s building a key with a %s segment)", k.String(), want, c.segment())
+		}
 	} else {
 		msg += fmt.Sprintf("an index query through its key sees every tenant's rows (want %s building a key that starts with %q)", want, c.segment())
 	}
-	c.finish(d, msg, noFix, b, "Add a tenant ID parameter to "+helperName(d.fn)+" and prefix its key with "+c.segment(), related)
+	c.finish(d, msg, noFix, b, "Add a tenant ID parameter to "+fixes.FuncName(d.fn)+" and prefix its key with "+c.segment(), related)
+}
+
+// fixParam adds to b the new tenant parameter of d's helper, its keys'
+// tenant segment and the argument at every call; it returns why not when
+// it cannot.
+func (c *checker) fixParam(b *fixes.Builder, d *defect, name string, typ scope.TypeRef, typOK bool, uses *fixes.UseIndex, coupling *fixes.Coupling) string {
+	if !typOK {
+		return "no tenant ID type is known (none is declared beside the capsule type or the parameters' types); configure tenant-types"
+	}
+	if unnamedParams(d.decl.Type) {
+		return "its parameters are unnamed, so the key cannot refer to a new one"
+	}
+	if coupled, foreign := coupling.Of(d.fn); len(coupled) > 1 || len(foreign) > 0 {
+		others := append(slices.DeleteFunc(coupled, func(f *types.Func) bool { return f == d.fn }), foreign...)
+		return fmt.Sprintf("%s must keep the signature of %s, whose other implementations build their keys differently; change them together by hand", fixes.FuncName(d.fn), fixes.FuncName(others[0]))
+	}
+	conv := name
+	if typ.Type != nil && !types.Identical(typ.Type, types.Typ[types.String]) || typ.Type == nil && typ.Name != "string" {
+		conv = "string(" + name + ")"
+	}
+	for _, k := range d.keys {
+		if obj := c.visible(k.expr.Pos(), name); obj != nil {
+			return fmt.Sprintf("%s is already declared where its key is built (%s)", name, fixes.Where(c.pass.Fset, obj.Pos()))
+		}
+		if err := c.prefix(b, k, name, conv); err != nil {
+			return err.Error()
+		}
+	}
+	err := b.ChangeSignature(c.pass, c.insp, c.cl, fixes.SignatureChange{
+		Funcs: []*types.Func{d.fn}, Index: 0, Name: name, Type: typ, Kind: scope.Tenant, Uses: uses,
+	})
+	if err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// visible returns the function-local object called name in scope at pos.
+func (c *checker) visible(pos token.Pos, name string) types.Object {
+	inner := c.pass.Pkg.Scope().Innermost(pos)
+	if inner == nil {
+		return nil
+	}
+	_, obj := inner.LookupParent(name, pos)
+	if obj == nil || obj.Parent() == c.pass.Pkg.Scope() || obj.Parent() == types.Universe {
+		return nil
+	}
+	if _, imported := obj.(*types.PkgName); imported {
+		return nil
+	}
+	return obj
 }
 
 // reportReceiver reports a method whose receiver carries the tenant its
@@ -191,16 +224,24 @@ func (c *checker) reportReceiver(d *defect, related []analysis.RelatedInformatio
 		if !types.Identical(d.recvType, types.Typ[types.String]) {
 			conv = "string(" + expr + ")"
 		}
+		recvName := expr[:strings.IndexByte(expr, '.')]
 		for _, k := range d.keys {
-			c.prefix(b, k, expr, conv)
+			if obj := c.visible(k.expr.Pos(), recvName); obj != d.fn.Signature().Recv() {
+				noFix = fmt.Sprintf("the receiver %s is shadowed where the key is built", recvName)
+				break
+			}
+			if err := c.prefix(b, k, expr, conv); err != nil {
+				noFix = err.Error()
+				break
+			}
 		}
 	}
 	k := d.keys[0]
-	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter and leaves %s out of its key %q: an index query sees every tenant's rows", helperName(d.fn), expr, k.String())
-	if k.tmpl != nil {
-		msg += fmt.Sprintf(" (want %q with %s)", c.want(k, expr), expr)
+	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter and leaves %s out of its key %q: an index query sees every tenant's rows", fixes.FuncName(d.fn), expr, k.String())
+	if wantKey, ok := k.want(expr); ok {
+		msg += fmt.Sprintf(" (want %q with %s)", wantKey, expr)
 	}
-	c.finish(d, msg, noFix, b, "Prefix the key of "+helperName(d.fn)+" with "+c.segment()+" and "+expr, related)
+	c.finish(d, msg, noFix, b, "Prefix the key of "+fixes.FuncName(d.fn)+" with "+c.segment()+" and "+expr, related)
 }
 
 // finish attaches the fix (or says why there is none) and reports.
@@ -284,28 +325,4 @@ func (c *checker) params(fn *types.Func, first string) string {
 
 func unnamedParams(ft *ast.FuncType) bool {
 	return len(ft.Params.List) > 0 && len(ft.Params.List[0].Names) == 0
-}
-
-// usesName reports whether name is declared or referred to anywhere in
-// decl (a new parameter of that name would clash or be shadowed).
-func usesName(decl *ast.FuncDecl, name string) bool {
-	found := false
-	ast.Inspect(decl, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			ast.Inspect(n.X, func(m ast.Node) bool {
-				if id, ok := m.(*ast.Ident); ok && id.Name == name {
-					found = true
-				}
-				return !found
-			})
-			return false
-		case *ast.Ident:
-			if n.Name == name {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }

@@ -6,8 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strconv"
-	"strings"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -20,8 +19,9 @@ import (
 type key struct {
 	expr ast.Expr       // the expression that builds the key
 	tmpl *keys.Template // nil when the key's shape is unknown
+	an   *keys.Analysis // tmpl's segments under the configured labels
 	call *ast.CallExpr  // fmt.Sprintf or strings.Join
-	list *ast.CompositeLit
+	lit  *ast.BasicLit  // the fmt.Sprintf format, when it is a literal
 	// why says why the fix cannot rewrite the key; "" when it can.
 	why string
 }
@@ -49,7 +49,7 @@ func (c *checker) findKeys(decl *ast.FuncDecl, fn *types.Func) ([]*key, string) 
 		case *ast.ReturnStmt:
 			if len(n.Results) != results.Len() {
 				if why == "" {
-					why = fmt.Sprintf("the return at %s does not spell out its results", c.where(n.Pos()))
+					why = fmt.Sprintf("the return at %s does not spell out its results", fixes.Where(c.pass.Fset, n.Pos()))
 				}
 				return false
 			}
@@ -178,23 +178,42 @@ func (c *checker) formatKey(call *ast.CallExpr) *key {
 		k.why = fmt.Sprintf("its format cannot be parsed: %v", err)
 		return k
 	}
-	k.tmpl = t
+	c.analyze(k, t)
+	k.lit, _ = ast.Unparen(call.Args[0]).(*ast.BasicLit)
 	switch {
 	case call.Ellipsis.IsValid():
 		k.why = "its fmt.Sprintf call spreads a slice of arguments"
-	case !sequential(t):
-		k.why = "its format uses argument indexes or '*', which a new first argument would shift"
+	case len(call.Args)-1 < t.NumArgs:
+		k.why = "its fmt.Sprintf call passes fewer arguments than its format uses"
+	case k.lit == nil:
+		k.why = fmt.Sprintf("its format %s is not a string literal; change it by hand", short(call.Args[0]))
 	}
 	return k
 }
 
-func sequential(t *keys.Template) bool {
-	for i := range t.Pieces {
-		if p := &t.Pieces[i]; p.Hole && (p.Explicit || strings.IndexByte(p.Flags, '*') >= 0) {
-			return false
+// analyze sets k's template and its analysis under the configured labels.
+func (c *checker) analyze(k *key, t *keys.Template) {
+	k.tmpl = t
+	k.an = t.Analyze(c.labels, func(p *keys.Piece) (bool, bool) {
+		e := k.holeExpr(p)
+		if e == nil {
+			return false, false
 		}
+		kind, ok := c.cl.KindOfExpr(c.pass.TypesInfo, e)
+		return ok && kind == scope.Tenant, ok && kind == scope.Capsule
+	})
+}
+
+// holeExpr is the expression a hole interpolates: the operand of a
+// concatenation or join, the argument of a format.
+func (k *key) holeExpr(p *keys.Piece) ast.Expr {
+	if p.Operand >= 0 && p.Operand < len(k.tmpl.Operands) {
+		return k.tmpl.Operands[p.Operand].Expr
 	}
-	return true
+	if k.tmpl.Kind == keys.Format && k.call != nil && 1+p.Arg < len(k.call.Args) {
+		return k.call.Args[1+p.Arg]
+	}
+	return nil
 }
 
 // joinKey reads strings.Join([]string{...}, sep).
@@ -217,8 +236,7 @@ func (c *checker) joinKey(call *ast.CallExpr) *key {
 		}
 	}
 	sep := constant.StringVal(tv.Value)
-	k.list = list
-	k.tmpl = keys.FromJoin(list.Elts, sep, c.pass.TypesInfo)
+	c.analyze(k, keys.FromJoin(list.Elts, sep, c.pass.TypesInfo))
 	if sep != c.cfg.Separator {
 		k.why = fmt.Sprintf("its strings.Join separator %q is not the key separator %q", sep, c.cfg.Separator)
 	}
@@ -227,7 +245,8 @@ func (c *checker) joinKey(call *ast.CallExpr) *key {
 
 // concatKey reads a + concatenation or a string constant.
 func (c *checker) concatKey(e ast.Expr) *key {
-	k := &key{expr: e, tmpl: keys.FromConcat(e, c.pass.TypesInfo)}
+	k := &key{expr: e}
+	c.analyze(k, keys.FromConcat(e, c.pass.TypesInfo))
 	if t := c.pass.TypesInfo.TypeOf(e); t != nil {
 		if b, ok := t.(*types.Basic); !ok || b.Info()&types.IsString == 0 {
 			k.why = fmt.Sprintf("its key is of type %s, which a string tenant segment cannot be added to", types.TypeString(t, types.RelativeTo(c.pass.Pkg)))
@@ -236,55 +255,11 @@ func (c *checker) concatKey(e ast.Expr) *key {
 	return k
 }
 
-// holes returns the expressions a key interpolates.
-func (k *key) holes() []ast.Expr {
-	var out []ast.Expr
-	if k.tmpl == nil {
-		return nil
-	}
-	for i := range k.tmpl.Pieces {
-		p := &k.tmpl.Pieces[i]
-		if !p.Hole {
-			continue
-		}
-		if k.tmpl.Kind == keys.Format {
-			if j := 1 + p.Arg; k.call != nil && j < len(k.call.Args) {
-				out = append(out, k.call.Args[j])
-			}
-		} else if e := k.tmpl.HoleExpr(p); e != nil {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// hasTenant reports whether the key already carries a tenant: it
-// interpolates a tenant value (from a context, a field, a package
-// variable) or has a tenant segment.
-func (c *checker) hasTenant(k *key) bool {
-	for _, e := range k.holes() {
-		if kind, ok := c.cl.KindOfExpr(c.pass.TypesInfo, e); ok && kind == scope.Tenant {
-			return true
-		}
-	}
-	if k.tmpl == nil {
-		return false
-	}
-	var text strings.Builder
-	for i := range k.tmpl.Pieces {
-		if p := &k.tmpl.Pieces[i]; p.Hole {
-			text.WriteString("\x00")
-		} else {
-			text.WriteString(p.Text)
-		}
-	}
-	segs := strings.Split(text.String(), c.cfg.Separator)
-	for _, s := range segs[:len(segs)-1] {
-		if s == c.cfg.Labels.Tenant || c.cfg.CaseInsensitiveLabels && strings.EqualFold(s, c.cfg.Labels.Tenant) {
-			return true
-		}
-	}
-	return false
+// hasTenant reports whether the key already carries a tenant: it has a
+// tenant segment or interpolates a tenant value (from a context, a field,
+// a package variable), or it is global reference data (global-labels).
+func (k *key) hasTenant() bool {
+	return k.an != nil && (k.an.Tenant >= 0 || len(k.an.TenantHoles) > 0 || k.an.Global)
 }
 
 // String renders the key for messages.
@@ -292,114 +267,77 @@ func (k *key) String() string {
 	if k.tmpl == nil {
 		return short(k.expr)
 	}
-	return k.tmpl.String()
+	return render(k.tmpl)
 }
 
-// startsWithSep reports whether the key's text starts with the separator.
-func (c *checker) startsWithSep(k *key) bool {
-	for i := range k.tmpl.Pieces {
-		p := &k.tmpl.Pieces[i]
-		if p.Hole {
-			return false
+func render(t *keys.Template) string {
+	if t.Kind == keys.Format {
+		return t.FormatString()
+	}
+	return t.String()
+}
+
+// want renders the key with the tenant segment added, the tenant value
+// written as expr; ok is false when the key cannot take one.
+func (k *key) want(expr string) (string, bool) {
+	if k.an == nil {
+		return "", false
+	}
+	nt, err := k.tmpl.PrefixTenant(k.an, expr)
+	if err != nil {
+		return "", false
+	}
+	return render(nt), true
+}
+
+// prefix adds to b the edits that add the tenant segment to the key: the
+// tenant value is expr in a format's arguments, conv (expr converted to
+// string) in a concatenation or join.
+func (c *checker) prefix(b *fixes.Builder, k *key, expr, conv string) error {
+	if k.tmpl.Kind != keys.Format {
+		nt, err := k.tmpl.PrefixTenant(k.an, conv)
+		if err != nil {
+			return err
 		}
-		if p.Text != "" {
-			return strings.HasPrefix(p.Text, c.cfg.Separator)
+		edits, err := nt.Edits(c.text)
+		if err != nil {
+			return err
 		}
-	}
-	return false
-}
-
-// want renders the key with the tenant segment in front, the tenant value
-// written as expr.
-func (c *checker) want(k *key, expr string) string {
-	sep := c.cfg.Separator
-	if c.startsWithSep(k) {
-		sep = ""
-	}
-	if k.tmpl.Kind == keys.Format {
-		return escapePercent(c.segment()) + "%s" + escapePercent(sep) + k.tmpl.FormatString()
-	}
-	return c.segment() + "{" + expr + "}" + sep + k.tmpl.String()
-}
-
-// prefix adds to b the edits that put the tenant segment, valued expr
-// (conv: expr converted to string), in front of the key.
-func (c *checker) prefix(b *fixes.Builder, k *key, expr, conv string) {
-	label, sep := c.cfg.Labels.Tenant, c.cfg.Separator
-	needSep := !c.startsWithSep(k)
-	switch k.tmpl.Kind {
-	case keys.Format:
-		format := k.call.Args[0]
-		text := escapePercent(c.segment()) + "%s"
-		if needSep {
-			text += escapePercent(sep)
+		for _, e := range edits {
+			b.Replace(e.Pos, e.End, e.New)
 		}
-		insertIntoLiteral(b, format, text)
-		b.Insert(format.End(), ", "+expr)
-	case keys.Join:
-		elts := k.list.Elts
-		if len(elts) == 0 {
-			b.Insert(k.list.Lbrace+1, strconv.Quote(label)+", "+conv)
-		} else if !needSep {
-			// The first element is "": the tenant segment takes its place.
-			b.Replace(elts[0].Pos(), elts[0].End(), strconv.Quote(label)+", "+conv)
-		} else {
-			b.Insert(elts[0].Pos(), strconv.Quote(label)+", "+conv+", ")
-		}
-	default: // concatenation or constant
-		first := k.tmpl.Operands[0]
-		head := strconv.Quote(c.segment()) + " + " + conv + " + "
-		lit, isLit := ast.Unparen(first.Expr).(*ast.BasicLit)
-		switch {
-		case !needSep:
-			b.Insert(first.Expr.Pos(), head)
-		case isLit && first.Basic && literalInsertable(lit, sep):
-			b.Insert(first.Expr.Pos(), head)
-			b.Insert(lit.Pos()+1, literalText(lit, sep))
-		default:
-			b.Insert(first.Expr.Pos(), head+strconv.Quote(sep)+" + ")
-		}
+		return nil
 	}
+	nt, err := k.tmpl.PrefixTenant(k.an, expr)
+	if err != nil {
+		return err
+	}
+	b.Replace(k.lit.Pos(), k.lit.End(), keys.Quote(nt.FormatString(), k.lit))
+	args := k.call.Args[1:]
+	items := slices.Clone(nt.Args)
+	for i := k.tmpl.NumArgs; i < len(args); i++ {
+		items = append(items, keys.Item{Old: i})
+	}
+	for _, e := range keys.ListEdits(args, items, ", ", k.call.Args[0].End(), c.text) {
+		b.Replace(e.Pos, e.End, e.New)
+	}
+	return nil
 }
 
-// insertIntoLiteral writes text at the start of the string the constant
-// expression e spells: into its leftmost literal when it has one, else as
-// a new literal concatenated in front.
-func insertIntoLiteral(b *fixes.Builder, e ast.Expr, text string) {
-	leaf := ast.Unparen(e)
-	for {
-		bin, ok := leaf.(*ast.BinaryExpr)
-		if !ok || bin.Op != token.ADD {
-			break
-		}
-		leaf = ast.Unparen(bin.X)
+// text returns the source text of e.
+func (c *checker) text(e ast.Expr) string {
+	tf := c.pass.Fset.File(e.Pos())
+	src, ok := c.src[tf]
+	if !ok {
+		src, _ = c.pass.ReadFile(tf.Name())
+		c.src[tf] = src
 	}
-	if lit, ok := leaf.(*ast.BasicLit); ok && lit.Kind == token.STRING && literalInsertable(lit, text) {
-		b.Insert(lit.Pos()+1, literalText(lit, text))
-		return
+	start, end := tf.Offset(e.Pos()), tf.Offset(e.End())
+	if src == nil || end > len(src) {
+		return types.ExprString(e)
 	}
-	b.Insert(e.Pos(), strconv.Quote(text)+" + ")
+	return string(src[start:end])
 }
-
-// literalInsertable reports whether text can be written into lit as is
-// (a raw string cannot hold a backquote or a carriage return).
-func literalInsertable(lit *ast.BasicLit, text string) bool {
-	if strings.HasPrefix(lit.Value, "`") {
-		return !strings.ContainsAny(text, "`\r")
-	}
-	return true
-}
-
-// literalText is text escaped for the kind of string literal lit is.
-func literalText(lit *ast.BasicLit, text string) string {
-	if strings.HasPrefix(lit.Value, "`") {
-		return text
-	}
-	q := strconv.Quote(text)
-	return q[1 : len(q)-1]
-}
-
-func escapePercent(s string) string { return strings.ReplaceAll(s, "%", "%%") }
 
 func isString(t types.Type) bool {
 	if t == nil {

@@ -1,11 +1,9 @@
 package gsitenant
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/directive"
+	"github.com/capsulelint/capsulelint/internal/keys"
 	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
@@ -23,6 +22,9 @@ type checker struct {
 	rep  *directive.Reporter
 	cl   *scope.Classifier
 	insp *inspector.Inspector
+
+	labels *keys.Labels
+	src    map[*token.File][]byte // file contents, for operand text
 
 	// local are the GSI key helpers declared in this package (by name or
 	// //capsule:keyhelper); helper caches the answer for other callees.
@@ -39,11 +41,17 @@ type helperDecl struct {
 
 func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) error {
 	c := &checker{
-		pass:   pass,
-		cfg:    cfg,
-		rep:    rep,
-		cl:     scope.New(cfg),
-		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		pass: pass,
+		cfg:  cfg,
+		rep:  rep,
+		cl:   scope.New(cfg),
+		insp: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		labels: &keys.Labels{
+			Tenant: cfg.Labels.Tenant, Capsule: cfg.Labels.Capsule,
+			CaseInsensitive: cfg.CaseInsensitiveLabels, Separator: cfg.Separator,
+			Global: cfg.GlobalLabels,
+		},
+		src:    map[*token.File][]byte{},
 		local:  map[*types.Func]bool{},
 		helper: map[*types.Func]bool{},
 	}
@@ -104,25 +112,5 @@ func (c *checker) tenantParam(sig *types.Signature) int {
 	return -1
 }
 
-// helperName names fn in messages: Name, or Type.Name for a method.
-func helperName(fn *types.Func) string {
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			return n.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return fn.Name()
-}
-
 // segment is the tenant segment's opening, e.g. "TENANT#".
 func (c *checker) segment() string { return c.cfg.Labels.Tenant + c.cfg.Separator }
-
-// where renders pos as file.go:line.
-func (c *checker) where(pos token.Pos) string {
-	p := c.pass.Fset.Position(pos)
-	return fmt.Sprintf("%s:%d", p.Filename[strings.LastIndex(p.Filename, "/")+1:], p.Line)
-}

@@ -22,6 +22,7 @@ func GetAccount(tenantID ids.TenantID, capsuleID ids.CapsuleID, accountID ids.Ac
 		gsi1SKRaw(accountID, 1),
 		gsi2PK(capsuleID),
 		gsi3PK(capsuleID, accountID),
+		gsi2SK(capsuleID, accountID),
 	}
 }
 

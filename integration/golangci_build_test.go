@@ -57,18 +57,11 @@ func cachedGolangci(t *testing.T, root string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	cacheBase, err := os.UserCacheDir()
-	if err != nil {
-		cacheBase = os.TempDir()
-	}
-	cacheDir := filepath.Join(cacheBase, "capsulelint-test")
+	cacheDir := golangciCacheDir(t)
 	bin := filepath.Join(cacheDir, "custom-gcl-"+key[:20]+exeSuffix())
 	if _, err := os.Stat(bin); err == nil {
 		t.Logf("custom golangci-lint %s: warm, reused %s (%v)", golangciVersion, bin, time.Since(start).Round(time.Millisecond))
 		return bin, nil
-	}
-	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
-		return "", err
 	}
 	tmp, err := os.MkdirTemp("", "custom-gcl-build-")
 	if err != nil {
@@ -95,6 +88,21 @@ func cachedGolangci(t *testing.T, root string) (string, error) {
 	}
 	t.Logf("custom golangci-lint %s: cold, built %s in %v", golangciVersion, bin, time.Since(start).Round(time.Millisecond))
 	return bin, nil
+}
+
+// golangciCacheDir returns (and creates) the directory where the built
+// golangci-lint binaries are kept across test runs.
+func golangciCacheDir(t *testing.T) string {
+	t.Helper()
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	dir := filepath.Join(base, "capsulelint-test")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // buildGolangci builds golangci-lint with the plugin in dir, offline but

@@ -219,3 +219,34 @@ func copyTree(t *testing.T, src, dst string) {
 		t.Fatal(fmt.Errorf("copying test packages: %v", err))
 	}
 }
+
+// TestSingleFileFixes checks the golangci-lint mode: a fix that edits
+// callers in other files is dropped and the message points to migrate; a
+// fix that stays in the helper's file is kept.
+func TestSingleFileFixes(t *testing.T) {
+	gopath := t.TempDir()
+	copyTree(t, filepath.Join(testdata(t), "src"), filepath.Join(gopath, "src"))
+	cfg := config.Default()
+	cfg.SingleFileFixes = true
+	pkgs := load(t, gopath, []string{"gsitenantfix"})
+	diags, _ := analyze(t, gsitenant.New(cfg), pkgs)
+	seen := map[string]bool{}
+	for _, d := range diags {
+		switch {
+		case strings.Contains(d.diag.Message, "helper Gsi1pkForAccount "):
+			seen["multi"] = true
+			if len(d.diag.SuggestedFixes) > 0 || !strings.Contains(d.diag.Message, "(the fix also edits callers.go") ||
+				!strings.HasSuffix(d.diag.Message, "run capsulelint migrate to apply it)") {
+				t.Errorf("multi-file fix kept or not explained: %q (%d fixes)", d.diag.Message, len(d.diag.SuggestedFixes))
+			}
+		case strings.Contains(d.diag.Message, "helper Contract.GSI1PK "):
+			seen["single"] = true
+			if len(d.diag.SuggestedFixes) != 1 || strings.Contains(d.diag.Message, "migrate") {
+				t.Errorf("single-file fix dropped: %q", d.diag.Message)
+			}
+		}
+	}
+	if !seen["multi"] || !seen["single"] {
+		t.Errorf("diagnostics missing: %v", seen)
+	}
+}

@@ -1,5 +1,5 @@
 // Package repocapsule defines an Analyzer that reports repository methods
-// taking a tenant ID without a capsule ID.
+// taking a tenant ID without a capsule ID right after it.
 //
 // # Analyzer repocapsule
 //
@@ -7,15 +7,59 @@
 //
 // A repository is an interface or named type whose name matches
 // repository-pattern ((Repository|Repo|Store)$ by default) or whose
-// declaration has //capsule:repository. A method that takes a tenant ID
-// must take a capsule ID right after it; otherwise it reads and writes
-// rows of every capsule of the tenant.
+// declaration has //capsule:repository. A method of a repository (an
+// interface method, or a method of the type, generic receivers included)
+// that takes a tenant ID must take a capsule ID right after it; otherwise
+// it reads and writes rows of every capsule of the tenant:
 //
-// The suggested fix adds "capsuleID <pkg>.CapsuleID" after the tenant
-// parameter in the interface and every implementation, and inserts a
-// capsule value at every call site, found in scope (a capsule variable,
-// X.CapsuleID beside X.TenantID, a func(context.Context) CapsuleID
-// accessor, the configured capsule-source or test-capsule).
+//	Get(ctx context.Context, tenantID ids.TenantID, id ids.ContractID) (Contract, error)
 //
-// Opt out with a reason: //capsule:tenant-scoped <reason>.
+// is reported at the method name, wanting
+//
+//	Get(ctx context.Context, tenantID ids.TenantID, capsuleID ids.CapsuleID, id ids.ContractID) (Contract, error)
+//
+// Tenant and capsule IDs are recognised by type (TenantID, CapsuleID, the
+// configured tenant-types and capsule-types) or, for string parameters,
+// by the configured tenant-names and capsule-names. A method whose capsule
+// ID is elsewhere in the list is reported as misplaced; one with several
+// tenant IDs or several capsule IDs is reported without a fix.
+//
+// One defect, one diagnostic: a method that must change together with a
+// repository interface method of the package (an implementation of it, or
+// another interface it implements) is not reported again; the interface's
+// diagnostic covers it and lists it as related information. Methods of a
+// repository type that implement no such interface are reported
+// themselves.
+//
+// The suggested fix adds the parameter "capsuleID <pkg>.CapsuleID" (the
+// capsule type declared next to the tenant type, else the configured one,
+// else string for a tenant configured by name; named by the first
+// unexported capsule-names entry; unnamed where the other parameters are
+// unnamed) right after the tenant parameter, in the method and in every
+// method of the package that must change with it, and passes a capsule
+// value at every call of them in the package, found in this order: a
+// capsule variable or parameter in scope (inside a method that gets the
+// new parameter, that parameter); X.CapsuleID where the call passes
+// X.TenantID; a func(context.Context) CapsuleID of the capsule type's
+// package applied to the context in scope (ids.CapsuleFromContext(ctx));
+// the configured capsule-source; in _test.go files, the configured
+// test-capsule. Imports are added as needed. For a misplaced capsule ID
+// the fix moves the parameter after the tenant ID, and the argument at
+// every call.
+//
+// There is no fix, and the message says why, when a call has no capsule
+// value or more than one, a method is used as a value, a method that must
+// change with it is in a generated file, implements an interface of
+// another package, or already uses the name capsuleID, or moving an
+// argument would change the order in which the arguments' calls run.
+// Implementations and calls in other packages are completed by
+// capsulelint migrate.
+//
+// Opt out with a reason, on the method or on the type:
+//
+//	//capsule:tenant-scoped billing totals are per tenant
+//
+// A method that must keep the signature of an opted-out method (an
+// implementation of an opted-out interface method) is opted out with it.
+// Declarations in generated files are not reported.
 package repocapsule

@@ -391,7 +391,7 @@ func funcsOf(ms []*method) []*types.Func {
 // into another package.
 func (c *checker) couplingProblem(f *finding) string {
 	for _, fn := range f.foreign {
-		return fmt.Sprintf("%s implements %s.%s of package %s, which must change with it: run capsulelint migrate on both packages",
+		return fmt.Sprintf("%s implements %s.%s of package %s, which must change with it: change the interface first (capsulelint migrate carries an interface's change to its implementations)",
 			fixes.FuncName(f.m.fn), fn.Pkg().Name(), fixes.FuncName(fn), fn.Pkg().Path())
 	}
 	for _, o := range f.coupled {

@@ -46,7 +46,7 @@ func pair() (ids.TenantID, string) { return "", "" }
 // would break the assignment below.
 type PgStore struct{}
 
-func (PgStore) Get(ctx context.Context, tenantID ids.TenantID, id string) error { return nil } // want `^repository method PgStore\.Get takes a tenant ID but no capsule ID: .*; no fix: PgStore\.Get implements port\.Getter\.Get of package repocapsulenofix/port, which must change with it: run capsulelint migrate on both packages$`
+func (PgStore) Get(ctx context.Context, tenantID ids.TenantID, id string) error { return nil } // want `^repository method PgStore\.Get takes a tenant ID but no capsule ID: .*; no fix: PgStore\.Get implements port\.Getter\.Get of package repocapsulenofix/port, which must change with it: change the interface first \(capsulelint migrate carries an interface's change to its implementations\)$`
 
 var _ port.Getter = PgStore{}
 

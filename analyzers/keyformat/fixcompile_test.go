@@ -33,6 +33,7 @@ func fixCases() []fixCase {
 		{"defaults", config.Default(), []string{"keyformat", "keyformatparam", "keyformatconst", "keyformattag", "keyformatnofix"}},
 		{"labels", labelsConfig(), []string{"keyformatlabels"}},
 		{"names", namesConfig(), []string{"keyformatnames"}},
+		{"test-capsule", testCapsuleConfig(), []string{"keyformattests"}},
 	}
 }
 

@@ -53,3 +53,13 @@ func TestConfigLabels(t *testing.T) {
 func TestConfigNames(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(namesConfig()), "keyformatnames")
 }
+
+func testCapsuleConfig() config.Config {
+	c := config.Default()
+	c.TestCapsule = config.Source{Import: "ids", Expr: `ids.CapsuleID("test-capsule")`}
+	return c
+}
+
+func TestConfigTestCapsule(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(testCapsuleConfig()), "keyformattests")
+}

@@ -330,7 +330,7 @@ func (b *builder) structOwner(s *entity, work []*entity) *entity {
 			}
 		}
 	}
-	return b.byWord(s.obj.Name(), work)
+	return b.pick(b.wordMatches(s.obj.Name(), work), s.obj.Pkg(), nil)
 }
 
 // dependencies computes each entity's parents: the entities whose ID type
@@ -363,12 +363,16 @@ func (b *builder) dependencies(work []*entity) {
 				add(parent, fmt.Sprintf("field %s %s", f.Name(), types.TypeString(f.Type(), qual)))
 				continue
 			}
+			var named []*entity // entities the field is named after
 			for _, parent := range work {
 				for _, n := range parent.names {
-					if f.Name() == n+"ID" || f.Name() == n+"Id" {
-						add(parent, fmt.Sprintf("field %s %s", f.Name(), types.TypeString(f.Type(), qual)))
+					if (f.Name() == n+"ID" || f.Name() == n+"Id") && !slices.Contains(named, parent) {
+						named = append(named, parent)
 					}
 				}
+			}
+			if parent := b.pick(named, e.obj.Pkg(), nil); parent != nil {
+				add(parent, fmt.Sprintf("field %s %s", f.Name(), types.TypeString(f.Type(), qual)))
 			}
 		}
 		for _, x := range e.keys {

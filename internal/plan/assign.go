@@ -84,11 +84,10 @@ func (b *builder) entitiesIn(t types.Type) []*entity {
 	return out
 }
 
-// repoEntity returns the entity a repository type serves, or nil.
+// repoEntity returns the entity a repository type serves, or nil: the
+// entity whose name starts the type's name, else the entity that a strict
+// majority of the mentions in its methods' signatures name.
 func (b *builder) repoEntity(tn *types.TypeName) *entity {
-	if e := b.byPrefix(tn.Name()); e != nil {
-		return e
-	}
 	var sigs []types.Type
 	switch t := tn.Type().Underlying().(type) {
 	case *types.Interface:
@@ -110,29 +109,42 @@ func (b *builder) repoEntity(tn *types.TypeName) *entity {
 			total++
 		}
 	}
+	var majority []*entity
 	for e, n := range votes {
 		if 2*n > total {
-			return e
+			majority = append(majority, e)
 		}
+	}
+	if e := b.pick(b.prefixMatches(tn.Name()), tn.Pkg(), majority); e != nil {
+		return e
+	}
+	if len(majority) == 1 {
+		return majority[0]
 	}
 	return nil
 }
 
-// byPrefix returns the entity one of whose names starts name at a word
-// boundary, the longest such name winning; a leading lower-case word is
+// prefixMatches returns the entities one of whose names starts name at a
+// word boundary, with the longest such name; a leading lower-case word is
 // skipped (memContractRepository is matched as ContractRepository).
-func (b *builder) byPrefix(name string) *entity {
+func (b *builder) prefixMatches(name string) []*entity {
 	cands := []string{upperFirst(name)}
 	if i := strings.IndexFunc(name, unicode.IsUpper); i > 0 {
 		cands = append(cands, name[i:])
 	}
-	var best *entity
+	var best []*entity
 	bestLen := 0
 	for _, e := range b.entities {
 		for _, n := range e.names {
 			for _, c := range cands {
-				if len(n) > bestLen && wordAt(c, 0, n) {
-					best, bestLen = e, len(n)
+				if len(n) < bestLen || !wordAt(c, 0, n) {
+					continue
+				}
+				if len(n) > bestLen {
+					best, bestLen = nil, len(n)
+				}
+				if !slices.Contains(best, e) {
+					best = append(best, e)
 				}
 			}
 		}
@@ -140,26 +152,82 @@ func (b *builder) byPrefix(name string) *entity {
 	return best
 }
 
-// byWord returns the entity one of whose names occurs in name as whole
-// camel-case words, the longest such name winning.
-func (b *builder) byWord(name string, among []*entity) *entity {
+// wordMatches returns the entities among among one of whose names occurs
+// in name as whole camel-case words, with the longest such name.
+func (b *builder) wordMatches(name string, among []*entity) []*entity {
 	name = upperFirst(name)
-	var best *entity
+	var best []*entity
 	bestLen := 0
 	for _, e := range among {
 		for _, n := range e.names {
-			if len(n) <= bestLen {
+			if len(n) < bestLen {
 				continue
 			}
 			for i := 0; i+len(n) <= len(name); i++ {
-				if wordAt(name, i, n) {
-					best, bestLen = e, len(n)
-					break
+				if !wordAt(name, i, n) {
+					continue
 				}
+				if len(n) > bestLen {
+					best, bestLen = nil, len(n)
+				}
+				if !slices.Contains(best, e) {
+					best = append(best, e)
+				}
+				break
 			}
 		}
 	}
 	return best
+}
+
+// pick chooses among entities matched by name the one an item belongs to,
+// so that a same-named entity of an unrelated package does not win: a
+// preferred entity (one whose code uses the item, or the repository's
+// majority entity) first; else, unless the item has preferred entities
+// and the candidate is not visible from the item's package (declared in
+// it or in a package it imports), the only visible one, or the only one.
+func (b *builder) pick(cands []*entity, from *types.Package, preferred []*entity) *entity {
+	var in, visible []*entity
+	for _, c := range cands {
+		if slices.Contains(preferred, c) {
+			in = append(in, c)
+		}
+		if b.visible(c, from) {
+			visible = append(visible, c)
+		}
+	}
+	switch {
+	case len(in) > 0:
+		if len(in) == 1 {
+			return in[0]
+		}
+		return nil
+	case len(visible) == 1:
+		return visible[0]
+	case len(visible) > 1, len(preferred) > 0:
+		return nil
+	case len(cands) == 1:
+		return cands[0]
+	}
+	return nil
+}
+
+// visible reports whether e is declared in from's package or in a package
+// from imports.
+func (b *builder) visible(e *entity, from *types.Package) bool {
+	if from == nil {
+		return false
+	}
+	path := e.obj.Pkg().Path()
+	if path == strings.TrimSuffix(from.Path(), "_test") {
+		return true
+	}
+	for _, imp := range from.Imports() {
+		if imp.Path() == path {
+			return true
+		}
+	}
+	return false
 }
 
 // wordAt reports whether word occurs in s at i as whole camel-case words:
@@ -267,28 +335,34 @@ func (b *builder) keyEntity(x *key) *entity {
 	default:
 		name = c.Name()
 	}
+	var users []*entity // the entities whose code calls the key's functions
+	for _, e := range b.entities {
+	search:
+		for _, kf := range x.funcs {
+			for _, s := range kf.calls {
+				if slices.Contains(b.codeOf[s.caller], e) {
+					users = append(users, e)
+					break search
+				}
+			}
+		}
+	}
 	if name != "" {
-		if e := b.byPrefix(name); e != nil {
+		if e := b.pick(b.prefixMatches(name), x.pkg.Types, users); e != nil {
 			return e
 		}
 	}
 	for i := len(x.labels) - 1; i >= 0; i-- {
+		var cands []*entity
 		for _, e := range b.entities {
 			for _, n := range e.names {
-				if strings.ToUpper(n) == x.labels[i] {
-					return e
+				if strings.ToUpper(n) == x.labels[i] && !slices.Contains(cands, e) {
+					cands = append(cands, e)
 				}
 			}
 		}
-	}
-	var users []*entity
-	for _, kf := range x.funcs {
-		for _, s := range kf.calls {
-			for _, e := range b.codeOf[s.caller] {
-				if !slices.Contains(users, e) {
-					users = append(users, e)
-				}
-			}
+		if e := b.pick(cands, x.pkg.Types, users); e != nil {
+			return e
 		}
 	}
 	if len(users) == 1 {
@@ -312,7 +386,7 @@ func (b *builder) assignHelpers() {
 		}
 		switch len(h.usedBy) {
 		case 0:
-			h.entity = b.byWord(h.fn.Name(), b.entities)
+			h.entity = b.pick(b.wordMatches(h.fn.Name(), b.entities), h.fn.Pkg(), nil)
 		case 1:
 			h.entity = h.usedBy[0]
 		}

@@ -542,6 +542,36 @@ func TestCycle(t *testing.T) {
 	}
 }
 
+func TestCollidingNames(t *testing.T) {
+	p, _ := build(t, "collide.txtar")
+	got := map[string][]string{}
+	for _, e := range p.Entities {
+		for _, m := range e.Methods {
+			got[e.Name] = append(got[e.Name], m.Name)
+		}
+		for _, k := range e.Keys {
+			got[e.Name] = append(got[e.Name], k.In)
+		}
+		for _, d := range e.DependsOn {
+			got[e.Name] = append(got[e.Name], "depends on "+d.Entity)
+		}
+	}
+	want := map[string][]string{
+		"billing.Order": {"OrderRepository.Get", "OrderRepository.Delete"},
+		"shop.Order":    {"OrderRepository.Get", "OrderRepository.Save", "OrderRepository.Delete", "shop.orderPK"},
+		"OrderLine":     {"shop.lineKey", "depends on shop.Order"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("plan = %v, want %v", got, want)
+	}
+	if len(p.Shared.Methods)+len(p.Shared.Keys) != 0 {
+		t.Errorf("shared = %+v, want nothing", p.Shared)
+	}
+	if m := entityNamed(t, p, "billing.Order").Methods; len(m) != 2 || m[0].Package != "example.com/collide/billing" {
+		t.Errorf("billing.Order's methods = %+v", m)
+	}
+}
+
 func TestMarkdown(t *testing.T) {
 	p, _ := build(t, "billing.txtar")
 	var buf bytes.Buffer

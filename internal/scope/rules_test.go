@@ -110,7 +110,7 @@ func TestLookupAccessor(t *testing.T) {
 		{marker: "accessorNoImport", want: "ids.CapsuleFromContext(ctx)", imp: "example.com/ids", impName: "ids"},
 		{marker: "accessorAlias", want: "myids.CapsuleFromContext(ctx)"},
 		{marker: "accessorClash"},
-		{marker: "accessorBlank"},
+		{marker: "accessorBlank", want: "ids.CapsuleFromContext(ctx)", imp: "example.com/ids", impName: "ids"}, // beside the blank import
 	} {
 		v, err := cl.Lookup(c.site(tc.marker), Capsule, capsule)
 		if tc.want == "" {
@@ -259,8 +259,8 @@ func TestImportNameAndImports(t *testing.T) {
 			t.Errorf("ImportName(%s, %s) = %q, %v; want %q, %v", tc.path, tc.def, got, ok, tc.want, tc.ok)
 		}
 	}
-	if name, ok := ImportName(c.pkg, c.files["blank.go"], c.site("accessorBlank").Pos, "example.com/ids", "ids"); ok {
-		t.Errorf("blank import: %q usable", name)
+	if name, ok := ImportName(c.pkg, c.files["blank.go"], c.site("accessorBlank").Pos, "example.com/ids", "ids"); !ok || name != "ids" {
+		t.Errorf("blank import: %q, %v; want a new import as ids", name, ok)
 	}
 	if !Imports(alias, "example.com/ids") || Imports(alias, "example.com/orgs") || !Imports(c.files["blank.go"], "example.com/ids") {
 		t.Error("Imports")
@@ -308,5 +308,65 @@ func TestRegressionCapsuleSourceMajorVersionAlias(t *testing.T) {
 	})
 	if v, err := cl.Lookup(c.site("sourceAlias"), Capsule, nil); err != nil || v.Expr != "rc2.Capsule(ctx)" {
 		t.Errorf("Lookup = %+v, %v; want rc2.Capsule(ctx)", v, err)
+	}
+}
+
+// ImportName returned the file's import name even where a local variable
+// shadows it, so rule 3 wrote ids.CapsuleFromContext(ctx) with ids a
+// []string parameter.
+func TestRegressionImportNameShadowed(t *testing.T) {
+	c := newWorld(t).check(map[string]string{"p.go": `package p
+
+import (
+	"context"
+
+	"example.com/ids"
+	myids "example.com/orgs"
+)
+
+var _ ids.TenantID
+var _ myids.OrgID
+
+func use(args ...any) {}
+
+func shadowed(ctx context.Context, ids []string) {
+	use(ctx, ids /*@shadowed*/)
+}
+
+func aliasShadowed(myids int) {
+	use(myids /*@aliasShadowed*/)
+}
+`})
+	cl := classifier(t, nil)
+	if v, err := cl.Lookup(c.site("shadowed"), Capsule, c.typeOf("ids.CapsuleID")); err == nil {
+		t.Errorf("Lookup = %+v; want no value (ids is a parameter there)", v)
+	}
+	// The alias is shadowed, the default name is free: a second import.
+	name, ok, needs := importName(c.pkg, c.files["p.go"], c.site("aliasShadowed").Pos, "example.com/orgs", "orgs")
+	if name != "orgs" || !ok || !needs {
+		t.Errorf("importName = %q, %v, %v; want orgs, a new import", name, ok, needs)
+	}
+	name, ok, needs = importName(c.pkg, c.files["p.go"], c.site("shadowed").Pos, "example.com/orgs", "orgs")
+	if name != "myids" || !ok || needs {
+		t.Errorf("importName = %q, %v, %v; want the existing myids", name, ok, needs)
+	}
+}
+
+// An unnamed import was assumed to be called def, the path's last
+// element, though the package may be called otherwise.
+func TestImportNameUsesThePackageName(t *testing.T) {
+	c := newWorld(t).check(map[string]string{"p.go": `package p
+
+import "example.com/reqctx/v2"
+
+var _ = reqctx.Capsule
+
+func f() {
+	_ = 1 /*@here*/
+}
+`})
+	name, ok := ImportName(c.pkg, c.files["p.go"], c.site("here").Pos, "example.com/reqctx/v2", "v2")
+	if name != "reqctx" || !ok {
+		t.Errorf("ImportName = %q, %v; want reqctx", name, ok)
 	}
 }

@@ -46,6 +46,9 @@ func (c *checker) check(k *key) bool {
 	if !a.Key || a.Global || a.Findings == 0 {
 		return false
 	}
+	if a.Prefix && c.parsed(k) {
+		return false // a prefix to parse keys with, not a key
+	}
 	positions := c.positions(k)
 	if c.rep.Directive(directive.Global, positions...) != nil {
 		return false

@@ -350,3 +350,38 @@ func (c *checker) constObj(ci *constInfo) *types.Const {
 	}
 	return nil
 }
+
+// parseFuncs are the strings and bytes functions whose string arguments
+// parse keys rather than build them.
+var parseFuncs = map[string]bool{
+	"HasPrefix": true, "HasSuffix": true, "TrimPrefix": true, "TrimSuffix": true,
+	"CutPrefix": true, "CutSuffix": true, "Cut": true, "Index": true, "LastIndex": true,
+	"Contains": true, "Count": true, "Split": true, "SplitN": true, "SplitAfter": true,
+	"SplitAfterN": true,
+}
+
+// parsed reports whether k (a format or concatenation) is passed straight
+// to a strings or bytes function that parses keys, such as
+// strings.TrimPrefix(pk, "TENANT#"+t+"#").
+func (c *checker) parsed(k *key) bool {
+	if k.obj != nil || k.tag != nil {
+		return false
+	}
+	cur := k.cur
+	if len(k.calls) == 1 {
+		cur = cur.Parent() // from the format to its fmt.Sprintf call
+	}
+	parent := cur.Parent()
+	for {
+		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		parent = parent.Parent()
+	}
+	call, ok := parent.Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return ok && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") && parseFuncs[fn.Name()]
+}

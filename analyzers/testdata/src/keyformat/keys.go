@@ -140,3 +140,11 @@ func legacyExport(t ids.TenantID, id string) string {
 	//capsule:ignore keyformat the legacy export format is removed in v2
 	return fmt.Sprintf("TENANT#%s#EXPORT#%s", t, id)
 }
+
+// Prefixes passed to parsing functions are not keys.
+func parseTenant(pk string, t ids.TenantID) (string, bool) {
+	if strings.HasPrefix(pk, fmt.Sprintf("TENANT#%s#", t)) {
+		return strings.TrimPrefix(pk, ("TENANT#" + string(t) + "#")), true
+	}
+	return strings.CutPrefix(pk, "TENANT#"+string(t)+"#")
+}

@@ -558,7 +558,7 @@ func TestCollidingNames(t *testing.T) {
 	}
 	want := map[string][]string{
 		"billing.Order": {"OrderRepository.Get", "OrderRepository.Delete"},
-		"shop.Order":    {"OrderRepository.Get", "OrderRepository.Save", "OrderRepository.Delete", "shop.orderPK"},
+		"shop.Order":    {"OrderRepository.Get", "OrderRepository.Save", "OrderRepository.Delete", "shop.Order", "shop.orderPK"},
 		"OrderLine":     {"shop.lineKey", "depends on shop.Order"},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -569,6 +569,15 @@ func TestCollidingNames(t *testing.T) {
 	}
 	if m := entityNamed(t, p, "billing.Order").Methods; len(m) != 2 || m[0].Package != "example.com/collide/billing" {
 		t.Errorf("billing.Order's methods = %+v", m)
+	}
+	if k := entityNamed(t, p, "shop.Order").Keys[0]; k.Text != "`pk:\"TENANT#{tenant_id}#ORDER#{id}\"`" ||
+		!slices.Equal(k.Labels, []string{"ORDER"}) || len(k.Functions) != 0 {
+		t.Errorf("struct tag key = %+v", k)
+	}
+	var buf bytes.Buffer
+	p.WriteMarkdown(&buf)
+	if want := "| key ``" + " `pk:\"TENANT#{tenant_id}#ORDER#{id}\"` " + "`` in `shop.Order` |"; !strings.Contains(buf.String(), want) {
+		t.Errorf("the markdown lacks %s:\n%s", want, buf.String())
 	}
 }
 

@@ -322,3 +322,32 @@ func TestGoFix(t *testing.T) {
 		t.Errorf("second go fix changed %v again; fixes must be idempotent\n%s", changed, diffs(t, dir, again, changed))
 	}
 }
+
+// TestVetCacheSeesConfigEdits: the go command keys cached vet results by
+// the tool's identity, its flags and the package sources, not by
+// capsulelint.yaml; editing the file must still change the results.
+func TestVetCacheSeesConfigEdits(t *testing.T) {
+	needTools(t)
+	dir := fixture(t, "billing")
+	var fieldWants []want
+	for _, w := range wants(t, dir, "want-with-flags") {
+		if w.Analyzer == "capsulefield" {
+			fieldWants = append(fieldWants, w)
+		}
+	}
+	checkNoneAt(t, vetJSON(t, dir, "./orgs"), fieldWants)
+	if err := os.WriteFile(filepath.Join(dir, "capsulelint.yaml"), []byte("tenant-names: [OrgSlug]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := vetJSON(t, dir, "./orgs")
+	for _, w := range fieldWants {
+		found := false
+		for _, f := range got {
+			found = found || f.Analyzer == w.Analyzer && f.File == w.File && f.Line == w.Line
+		}
+		if !found {
+			t.Errorf("after adding capsulelint.yaml with tenant-names: [OrgSlug], go vet still reports no %s: "+
+				"it replayed the result cached before the edit (capsulelint -V=full must hash the configuration)", w)
+		}
+	}
+}

@@ -57,16 +57,15 @@ type isite struct {
 // method is a repository method group: an interface method and its
 // implementations, or a method of a concrete repository type.
 type method struct {
-	key       string
-	fn        *types.Func
-	pkg       *packages.Package
-	recv      *types.TypeName
-	iface     bool
-	impls     []*types.Func
-	findings  []Finding
-	entity    *entity
-	calls     calls
-	implPkgOf map[*types.Func]*packages.Package
+	key      string
+	fn       *types.Func
+	pkg      *packages.Package
+	recv     *types.TypeName
+	iface    bool
+	impls    []*types.Func
+	findings []Finding
+	entity   *entity
+	calls    calls
 }
 
 // key is a key template keyformat reported.
@@ -178,7 +177,7 @@ func (b *builder) addMethods(ds []*diagnostic) {
 			continue
 		}
 		m := &method{key: k, fn: fn, pkg: d.pkg, recv: recvTypeName(fn), iface: true, findings: []Finding{d.finding},
-			calls: calls{}, implPkgOf: map[*types.Func]*packages.Package{}}
+			calls: calls{}}
 		b.methods = append(b.methods, m)
 		b.methodOf[k] = m
 	}
@@ -190,7 +189,6 @@ func (b *builder) addMethods(ds []*diagnostic) {
 		}
 		if m := b.implemented(c); m != nil {
 			m.impls = append(m.impls, c.fn)
-			m.implPkgOf[c.fn] = c.pkg
 			m.findings = append(m.findings, c.f)
 			b.methodOf[k] = m
 			continue
@@ -264,7 +262,6 @@ func (b *builder) implementations() {
 						continue
 					}
 					m.impls = append(m.impls, fn)
-					m.implPkgOf[fn] = p
 					b.methodOf[k] = m
 				}
 			}

@@ -194,7 +194,7 @@ func (m *md) group(g *Group) {
 		}
 		m.f("| %s | %s | %d | %d | %d |\n", cell(what), x.Pos, x.CallSites.Total, x.CallSites.Prod, x.CallSites.Test)
 	}
-	m.f("| **total** (GSI helpers apart) | | **%d** | %d | %d |\n", g.CallSites.Total, g.CallSites.Prod, g.CallSites.Test)
+	m.f("| **total** (without GSI helpers) | | **%d** | %d | %d |\n", g.CallSites.Total, g.CallSites.Prod, g.CallSites.Test)
 	if g.GSICallSites.Total > 0 {
 		m.f("| GSI helpers | | %d | %d | %d |\n", g.GSICallSites.Total, g.GSICallSites.Prod, g.GSICallSites.Test)
 	}

@@ -199,10 +199,6 @@ func (b *builder) position(pos token.Pos, col bool) string {
 	return fmt.Sprintf("%s:%d", name, p.Line)
 }
 
-func (b *builder) isTestFile(pos token.Pos) bool {
-	return strings.HasSuffix(b.fset.Position(pos).Filename, "_test.go")
-}
-
 // defAt returns the object declared by the identifier at pos in pkg.
 func (b *builder) defAt(pkg *packages.Package, pos token.Pos) types.Object {
 	m, ok := b.defs[pkg]

@@ -78,9 +78,9 @@ func loadTestdata(t *testing.T, patterns ...string) []*packages.Package {
 	return pkgs
 }
 
-// TestConfigKeysUnset checks what each configuration key of the golden
+// TestConfigKeys checks what each configuration key of the golden
 // tests changes, by running the same packages without it.
-func TestConfigKeysUnset(t *testing.T) {
+func TestConfigKeys(t *testing.T) {
 	pkgs := loadTestdata(t, "repocapsulefix", "repocapsulesource", "repocapsulenames", "repocapsulepattern")
 	def := config.Default()
 
@@ -135,6 +135,33 @@ func TestConfigKeysUnset(t *testing.T) {
 		for _, f := range got {
 			if f.fixed || !strings.HasSuffix(f.message, "no fix: no capsule ID type is known next to the tenant ID orgSlug string: configure capsule-names (or capsule-types)") {
 				t.Errorf("%s: %s; want no fix, saying what to configure", f.where, f.message)
+			}
+		}
+	})
+
+	t.Run("single-file fixes (golangci-lint plugin)", func(t *testing.T) {
+		cfg := def
+		cfg.SingleFileFixes = true
+		cfg.TestCapsule = config.Source{Import: "repocapsulefix/fixture", Expr: "fixture.Capsule()"}
+		got := analyze(t, pkgs, "repocapsulefix", cfg)
+		if len(got) == 0 {
+			t.Fatal("no diagnostics")
+		}
+		for _, f := range got {
+			// Get and Save change handlers.go too: their fixes are dropped,
+			// and the message points to capsulelint migrate.
+			if f.fixed || !strings.Contains(f.message, "run capsulelint migrate to apply it") {
+				t.Errorf("%s: fixed=%v %s; want the fix dropped and migrate named", f.where, f.fixed, f.message)
+			}
+		}
+		// A fix that stays in its file is kept.
+		for _, f := range analyze(t, pkgs, "repocapsulesource", func() config.Config {
+			c := cfg
+			c.CapsuleSource = config.Source{Import: "repocapsulesource/reqctx", Expr: "reqctx.Capsule({ctx})"}
+			return c
+		}()) {
+			if !f.fixed {
+				t.Errorf("%s: %s; want the single-file fix kept", f.where, f.message)
 			}
 		}
 	})

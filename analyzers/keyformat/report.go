@@ -128,24 +128,9 @@ func (c *checker) holeText(k *key, p *keys.Piece) string {
 		return "{" + p.Name + "}"
 	}
 	if es := c.holeExprs(k, p); len(es) > 0 {
-		return types.ExprString(valueOf(c.pass.TypesInfo, es[0]))
+		return types.ExprString(keys.Unconvert(es[0], c.pass.TypesInfo))
 	}
 	return p.Text
-}
-
-// valueOf removes parentheses and conversions: t for string(t).
-func valueOf(info *types.Info, e ast.Expr) ast.Expr {
-	for {
-		e = ast.Unparen(e)
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			return e
-		}
-		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
-			return e
-		}
-		e = call.Args[0]
-	}
 }
 
 // render shows a template of k's kind in a message: a format or tag as
@@ -383,7 +368,7 @@ func (c *checker) capsuleType(k *key) types.Type {
 	}
 	for _, h := range a.Segments[a.Tenant].Holes {
 		for _, e := range c.holeExprs(k, &k.tmpl.Pieces[h]) {
-			t := c.pass.TypesInfo.TypeOf(valueOf(c.pass.TypesInfo, e))
+			t := c.pass.TypesInfo.TypeOf(keys.Unconvert(e, c.pass.TypesInfo))
 			if !c.cl.IsType(scope.Tenant, t) {
 				continue
 			}

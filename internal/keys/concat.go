@@ -80,7 +80,7 @@ func (t *Template) addOperand(e ast.Expr, info *types.Info) {
 		t.Pieces = append(t.Pieces, Piece{Text: s, Operand: k})
 		return
 	}
-	op.Value = conversionOperand(e, info)
+	op.Value = Unconvert(e, info)
 	t.Operands = append(t.Operands, op)
 	t.Pieces = append(t.Pieces, Piece{Hole: true, Operand: k})
 }
@@ -102,9 +102,10 @@ func constString(e ast.Expr, info *types.Info) (string, bool) {
 	return "", false
 }
 
-// conversionOperand returns x for a conversion T(x) to a string type, or
-// e itself.
-func conversionOperand(e ast.Expr, info *types.Info) ast.Expr {
+// Unconvert returns x for a conversion T(x) to a string type (string(t)
+// interpolates t), or e itself. info may be nil: then string(x) is the
+// only conversion recognised.
+func Unconvert(e ast.Expr, info *types.Info) ast.Expr {
 	for {
 		call, ok := unparen(e).(*ast.CallExpr)
 		if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {

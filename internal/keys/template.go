@@ -146,7 +146,7 @@ func (t *Template) String() string {
 			// Shown like a parsed hole: string(c) as {c}.
 			v := p.New
 			if e, err := parser.ParseExpr(v); err == nil {
-				v = types.ExprString(conversionOperand(e, nil))
+				v = types.ExprString(Unconvert(e, nil))
 			}
 			b.WriteString("{" + v + "}")
 		default:

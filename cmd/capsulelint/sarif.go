@@ -107,7 +107,7 @@ func writeSARIF(w io.Writer, all []*analysis.Analyzer, findings []finding) error
 	root := moduleRoot()
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name: "capsulelint", Version: version(),
+			Name: "capsulelint", Version: numericVersion(),
 			InformationURI: "https://pkg.go.dev/github.com/capsulelint/capsulelint",
 		}},
 		OriginalURIBaseIDs: map[string]sarifArtifactLoc{"%SRCROOT%": {URI: "file://" + filepath.ToSlash(root) + "/"}},
@@ -119,7 +119,7 @@ func writeSARIF(w io.Writer, all []*analysis.Analyzer, findings []finding) error
 		index[a.Name] = i
 		short, _, _ := strings.Cut(a.Doc, "\n")
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-			ID: a.Name, Name: a.Name,
+			ID: a.Name, Name: ruleNames[a.Name],
 			ShortDescription:     sarifText{Text: short},
 			FullDescription:      sarifText{Text: a.Doc},
 			Help:                 sarifText{Text: a.Doc, Markdown: a.Doc},
@@ -176,6 +176,24 @@ func writeSARIF(w io.Writer, all []*analysis.Analyzer, findings []finding) error
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// ruleNames are the SARIF rule names (which must differ from the ids).
+var ruleNames = map[string]string{
+	"capsulefield": "EntityWithoutCapsuleID",
+	"keyformat":    "KeyWithoutTenantAndCapsuleSegments",
+	"repocapsule":  "RepositoryMethodWithoutCapsuleID",
+	"gsitenant":    "GSIKeyWithoutTenantID",
+}
+
+// numericVersion is the module version without its "v", as SARIF
+// consumers compare versions numerically.
+func numericVersion() string {
+	v := strings.TrimPrefix(version(), "v")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return "0.0.0-devel"
+	}
+	return v
 }
 
 func artifact(root, file string) sarifArtifactLoc {

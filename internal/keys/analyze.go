@@ -77,7 +77,8 @@ type Analysis struct {
 	Segments        []Segment
 	Tenant, Capsule int
 	// TenantHoles are the holes (indices in Template.Pieces) classified as
-	// tenant values, anywhere in the template.
+	// tenant values, anywhere in the template (not computed for a literal
+	// with whitespace, never a key).
 	TenantHoles []int
 	// Findings are the defects; none unless Key and not Global.
 	Findings Finding
@@ -222,7 +223,10 @@ func (t *Template) Analyze(l *Labels, classify Classifier) *Analysis {
 		}
 	}
 
-	// Holes.
+	// Key or not.
+	if space || len(a.Segments) == 0 {
+		return a
+	}
 	if classify != nil {
 		for i := range t.Pieces {
 			if p := &t.Pieces[i]; p.Hole {
@@ -231,11 +235,6 @@ func (t *Template) Analyze(l *Labels, classify Classifier) *Analysis {
 				}
 			}
 		}
-	}
-
-	// Key or not.
-	if space || len(a.Segments) == 0 {
-		return a
 	}
 	first := &a.Segments[0]
 	for i := range a.Segments {

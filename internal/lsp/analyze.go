@@ -27,7 +27,7 @@ import (
 // dependencies come from export data unless an analyzer uses facts.
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedSyntax |
-	packages.NeedTypesSizes | packages.NeedModule
+	packages.NeedTypesSizes | packages.NeedModule | packages.NeedForTest
 
 // snapshot is what an analysis needs of the server's state, copied so
 // that it runs without the lock.
@@ -43,6 +43,7 @@ type outcome struct {
 	files   map[string]*fileResult // every Go file of the package, findings or not
 	problem *problem               // why (part of) the package was not analysed
 	load    time.Duration
+	fast    bool // the cache served the load
 	analyse time.Duration
 }
 
@@ -114,8 +115,12 @@ func (s *server) run(ctx context.Context, dir, trigger string, gen uint64) {
 		if !published {
 			what = "superseded, dropped"
 		}
-		s.log.Printf("%s: %d findings in %d files, load %v, analysis %v, total %v, %s",
-			dir, n, len(out.files), out.load.Round(time.Millisecond), out.analyse.Round(time.Millisecond),
+		how := "go list"
+		if out.fast {
+			how = "cached dependencies"
+		}
+		s.log.Printf("%s: %d findings in %d files, load %v (%s), analysis %v, total %v, %s",
+			dir, n, len(out.files), out.load.Round(time.Millisecond), how, out.analyse.Round(time.Millisecond),
 			time.Since(start).Round(time.Millisecond), what)
 	}
 }
@@ -156,16 +161,14 @@ func (s *server) analyse(ctx context.Context, dir, trigger string, snap *snapsho
 		out.problem = &problem{message: "capsulelint: " + err.Error(), severity: protocol.DiagnosticSeverityError, show: true}
 		return out
 	}
-	analyzers := guard(s.opts.Analyzers(cfg))
+	analyzers := guard(s.opts.Analyzers(cfg), s.log.Printf)
 	mode := loadMode
 	if needFacts(analyzers) {
 		mode |= packages.NeedDeps
 	}
 	t0 := time.Now()
-	pkgs, err := packages.Load(&packages.Config{
-		Context: ctx, Mode: mode, Dir: dir, Env: s.opts.Env, Tests: true, Overlay: snap.overlay,
-	}, ".")
-	out.load = time.Since(t0)
+	pkgs, fast, err := s.load(ctx, dir, snap, mode)
+	out.load, out.fast = time.Since(t0), fast
 	if ctx.Err() != nil {
 		return out
 	}
@@ -184,6 +187,12 @@ func (s *server) analyse(ctx context.Context, dir, trigger string, snap *snapsho
 	}
 	if !slices.Contains(files, trigger) || !covered(roots, trigger) {
 		out.problem = whyNot(broken, trigger, dir)
+		if out.problem == nil && !slices.Contains(files, trigger) && !ignored(pkgs, trigger) {
+			out.problem = orphan(dir)
+		}
+	}
+	if out.files[trigger] == nil {
+		out.files[trigger] = &fileResult{uri: snap.uri(trigger)} // clear what it had
 	}
 	if len(roots) == 0 {
 		return out
@@ -301,11 +310,16 @@ func whyNot(broken []*packages.Package, file, dir string) *problem {
 		}
 		var errs []string
 		listErr := false
-		for _, e := range p.Errors {
-			listErr = listErr || e.Kind == packages.ListError
+		// Type errors first: go list's own report of them (a failed
+		// compile for the export data) is noisier.
+		for _, e := range p.TypeErrors {
 			errs = append(errs, strings.TrimPrefix(e.Error(), dir+string(filepath.Separator)))
 		}
-		for _, e := range p.TypeErrors {
+		for _, e := range p.Errors {
+			if e.Kind == packages.TypeError {
+				continue // also in TypeErrors
+			}
+			listErr = listErr || e.Kind == packages.ListError
 			errs = append(errs, strings.TrimPrefix(e.Error(), dir+string(filepath.Separator)))
 		}
 		if len(errs) == 0 {
@@ -315,7 +329,7 @@ func whyNot(broken []*packages.Package, file, dir string) *problem {
 		if len(errs) > 1 {
 			more = fmt.Sprintf(" (and %d more)", len(errs)-1)
 		}
-		if listErr {
+		if listErr && len(p.TypeErrors) == 0 {
 			return &problem{
 				message:  fmt.Sprintf("capsulelint: cannot load the package: %s%s", oneLine(errs[0]), more),
 				severity: protocol.DiagnosticSeverityWarning,
@@ -329,10 +343,34 @@ func whyNot(broken []*packages.Package, file, dir string) *problem {
 	return nil // e.g. a file excluded by build constraints: nothing to say
 }
 
+// ignored reports whether build constraints exclude file from the
+// package.
+func ignored(pkgs []*packages.Package, file string) bool {
+	return slices.ContainsFunc(pkgs, func(p *packages.Package) bool { return slices.Contains(p.IgnoredFiles, file) })
+}
+
+// orphan explains why go list found no package in dir.
+func orphan(dir string) *problem {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return &problem{
+				message:  "capsulelint: not analysed: go list finds no package for this file",
+				severity: protocol.DiagnosticSeverityInformation,
+			}
+		}
+		if filepath.Dir(d) == d {
+			return &problem{
+				message:  "capsulelint: not analysed: the file is not in a Go module (no go.mod in its directory or above)",
+				severity: protocol.DiagnosticSeverityWarning,
+			}
+		}
+	}
+}
+
 // guard wraps the analyzers' Run so that a panic becomes an analysis
 // error: the checker runs them on goroutines, where the server could not
 // recover it.
-func guard(as []*analysis.Analyzer) []*analysis.Analyzer {
+func guard(as []*analysis.Analyzer, logf func(format string, args ...any)) []*analysis.Analyzer {
 	out := make([]*analysis.Analyzer, len(as))
 	for i, a := range as {
 		c := *a
@@ -340,7 +378,8 @@ func guard(as []*analysis.Analyzer) []*analysis.Analyzer {
 		c.Run = func(pass *analysis.Pass) (res any, err error) {
 			defer func() {
 				if r := recover(); r != nil {
-					err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+					logf("%s panicked on %s: %v\n%s", c.Name, pass.Pkg.Path(), r, debug.Stack())
+					err = fmt.Errorf("panic: %v (please report it)", r)
 				}
 			}()
 			return run(pass)

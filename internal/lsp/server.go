@@ -171,7 +171,8 @@ type job struct {
 	timer     *time.Timer        // pending debounced analysis
 	cancel    context.CancelFunc // of the newest analysis
 	published map[string]protocol.DocumentURI
-	shown     string // the last window/showMessage, not repeated
+	shown     string      // the last window/showMessage, not repeated
+	cache     *cachedLoad // the last full load, for fast re-checks
 }
 
 func newServer(conn jsonrpc2.Conn, opts Options) *server {
@@ -389,7 +390,7 @@ func (s *server) didOpen(p protocol.DidOpenTextDocumentParams) {
 	s.mu.Lock()
 	s.docs[path] = &document{uri: p.TextDocument.URI, version: p.TextDocument.Version, text: []byte(p.TextDocument.Text)}
 	s.mu.Unlock()
-	s.schedule(path, 0)
+	s.schedule(path, 0, false)
 }
 
 func (s *server) didChange(p protocol.DidChangeTextDocumentParams) {
@@ -407,7 +408,7 @@ func (s *server) didChange(p protocol.DidChangeTextDocumentParams) {
 	// Full sync: the last change is the whole buffer.
 	d.text = []byte(p.ContentChanges[len(p.ContentChanges)-1].Text)
 	s.mu.Unlock()
-	s.schedule(path, s.opts.Debounce)
+	s.schedule(path, s.opts.Debounce, true)
 }
 
 func (s *server) didSave(p protocol.DidSaveTextDocumentParams) {
@@ -428,7 +429,7 @@ func (s *server) didSave(p protocol.DidSaveTextDocumentParams) {
 		d.text = text
 	}
 	s.mu.Unlock()
-	s.schedule(path, 0)
+	s.schedule(path, 0, true)
 }
 
 func (s *server) didClose(p protocol.DidCloseTextDocumentParams) {
@@ -446,7 +447,7 @@ func (s *server) didClose(p protocol.DidCloseTextDocumentParams) {
 	// An unsaved buffer was analysed as an overlay; the file on disk is
 	// the truth again.
 	if disk, err := os.ReadFile(path); err == nil && string(disk) != string(d.text) {
-		s.schedule(path, 0)
+		s.schedule(path, 0, true)
 	}
 }
 
@@ -454,12 +455,23 @@ func (s *server) didClose(p protocol.DidCloseTextDocumentParams) {
 // newer request for the same package cancels the older one: a pending
 // timer is stopped, a running load is cancelled, and a result that
 // finishes anyway is dropped because its generation is old.
-func (s *server) schedule(path string, delay time.Duration) {
+//
+// An edit (a change, a save, closing an unsaved buffer) may change what
+// the packages of other directories see of this one: their cached loads
+// are not reused.
+func (s *server) schedule(path string, delay time.Duration, edit bool) {
 	dir := filepath.Dir(path)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.state != stateInitialized {
 		return
+	}
+	if edit {
+		for d, j := range s.jobs {
+			if d != dir && j.cache != nil {
+				j.cache.valid = false
+			}
+		}
 	}
 	j := s.jobs[dir]
 	if j == nil {

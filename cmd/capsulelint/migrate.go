@@ -45,7 +45,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	sum, err := migrate.Run(migrate.Options{
-		Patterns: fs.Args(), Analyzers: analyzers.New(cfg), Config: resolved,
+		Patterns: fs.Args(), Analyzers: analyzers.InMigrationOrder(analyzers.New(cfg)), Config: resolved,
 		MaxRounds: *maxRounds, DryRun: *dryRun, Log: stdout,
 	})
 	if err != nil {

@@ -85,7 +85,9 @@ func (t *Template) PrefixTenant(a *Analysis, value string) (*Template, error) {
 // (and their arguments or operands) moved into tenant, capsule order, at
 // the place of the first of them; the other segments keep their order:
 // "CAPSULE#%s#TENANT#%s#INVOICE#%s" becomes "TENANT#%s#CAPSULE#%s#INVOICE#%s"
-// with the first two arguments swapped.
+// with the first two arguments swapped. When the values are swapped as
+// well (the capsule segment holds the tenant value), they are put back in
+// the same rewrite.
 func (t *Template) Reorder(a *Analysis) (*Template, error) {
 	if err := a.of(t); err != nil {
 		return nil, err
@@ -113,7 +115,25 @@ func (t *Template) Reorder(a *Analysis) (*Template, error) {
 		seg := &a.Segments[s]
 		atoms = append(atoms, a.atoms[seg.first:seg.last]...)
 	}
+	if a.Findings.Has(Swapped) {
+		// The values were swapped too: moving the segments with their
+		// values would leave them swapped, so swap them back as well.
+		i, j := holeAtom(atoms, a.atoms[a.swapT].piece), holeAtom(atoms, a.atoms[a.swapC].piece)
+		if i >= 0 && j >= 0 {
+			atoms[i], atoms[j] = atoms[j], atoms[i]
+		}
+	}
 	return t.rebuild(atoms), nil
+}
+
+// holeAtom returns the index of the atom of hole piece in atoms, or -1.
+func holeAtom(atoms []atom, piece int) int {
+	for i := range atoms {
+		if atoms[i].kind == aHole && atoms[i].piece == piece {
+			return i
+		}
+	}
+	return -1
 }
 
 // Swap returns t with the capsule value of its tenant segment and the

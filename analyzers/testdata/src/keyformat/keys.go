@@ -148,3 +148,7 @@ func parseTenant(pk string, t ids.TenantID) (string, bool) {
 	}
 	return strings.CutPrefix(pk, "TENANT#"+string(t)+"#")
 }
+
+func misorderedAndSwapped(t ids.TenantID, c ids.CapsuleID) string {
+	return fmt.Sprintf("CAPSULE#%s#TENANT#%s", t, c) // want `key "CAPSULE#%s#TENANT#%s" has its CAPSULE# segment before its TENANT# segment: .* \(want "TENANT#%s#CAPSULE#%s"\)`
+}

@@ -235,7 +235,7 @@ func TestSingleFileFixes(t *testing.T) {
 		switch {
 		case strings.Contains(d.diag.Message, "helper Gsi1pkForAccount "):
 			seen["multi"] = true
-			if len(d.diag.SuggestedFixes) > 0 || !strings.Contains(d.diag.Message, "(the fix also edits callers.go") ||
+			if len(d.diag.SuggestedFixes) > 0 || !strings.Contains(d.diag.Message, "(the fix also edits ") || !strings.Contains(d.diag.Message, "callers.go") ||
 				!strings.HasSuffix(d.diag.Message, "run capsulelint migrate to apply it)") {
 				t.Errorf("multi-file fix kept or not explained: %q (%d fixes)", d.diag.Message, len(d.diag.SuggestedFixes))
 			}

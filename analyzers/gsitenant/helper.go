@@ -168,7 +168,7 @@ func (c *checker) fixParam(b *fixes.Builder, d *defect, name string, typ scope.T
 	}
 	if coupled, foreign := coupling.Of(d.fn); len(coupled) > 1 || len(foreign) > 0 {
 		others := append(slices.DeleteFunc(coupled, func(f *types.Func) bool { return f == d.fn }), foreign...)
-		return fmt.Sprintf("%s must keep the signature of %s, whose other implementations build their keys differently; change them together by hand", fixes.FuncName(d.fn), fixes.FuncName(others[0]))
+		return fmt.Sprintf("its signature must stay that of %s, which would have to change with it (with every other implementation); change them together by hand", fixes.FuncName(others[0]))
 	}
 	conv := name
 	if typ.Type != nil && !types.Identical(typ.Type, types.Typ[types.String]) || typ.Type == nil && typ.Name != "string" {
@@ -238,7 +238,7 @@ func (c *checker) reportReceiver(d *defect, related []analysis.RelatedInformatio
 	}
 	k := d.keys[0]
 	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter and leaves %s out of its key %q: an index query sees every tenant's rows", fixes.FuncName(d.fn), expr, k.String())
-	if wantKey, ok := k.want(expr); ok {
+	if wantKey, ok := k.want(expr); ok && d.recv != "" {
 		msg += fmt.Sprintf(" (want %q with %s)", wantKey, expr)
 	}
 	c.finish(d, msg, noFix, b, "Prefix the key of "+fixes.FuncName(d.fn)+" with "+c.segment()+" and "+expr, related)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -576,9 +577,30 @@ func TestLSPSaveLatency(t *testing.T) {
 		}
 		times = append(times, at.Sub(start))
 	}
-	slices.Sort(times)
-	t.Logf("didSave → publishDiagnostics on testdata/migration/repository: median %v, min %v, max %v over %d saves",
-		times[len(times)/2].Round(time.Millisecond), times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond), len(times))
+	t.Logf("didSave → publishDiagnostics on testdata/migration/repository, imports unchanged (cached dependency types): %s", summary(times))
+
+	// Saves that change the imports go through go list again.
+	times = nil
+	for i := range 3 {
+		if i%2 == 0 {
+			data = bytes.Replace(data, []byte("import (\n\t\"context\"\n"), []byte("import (\n\t\"context\"\n\t_ \"strings\"\n"), 1)
+		} else {
+			data = bytes.Replace(data, []byte("\t_ \"strings\"\n"), nil, 1)
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mark := p.Mark()
+		p.Change(file, int32(100+i), string(data))
+		start := time.Now()
+		p.Save(file)
+		got, at := p.AwaitDiagnostics(mark, file, time.Minute)
+		if len(got.Diagnostics) != len(pub.Diagnostics) {
+			t.Errorf("import save %d: %d diagnostics, want %d", i, len(got.Diagnostics), len(pub.Diagnostics))
+		}
+		times = append(times, at.Sub(start))
+	}
+	t.Logf("didSave → publishDiagnostics on testdata/migration/repository, imports changed (go list): %s", summary(times))
 	p.Shutdown()
 	if code := p.wait(t); code != 0 {
 		t.Errorf("exit code %d, want 0", code)
@@ -588,4 +610,11 @@ func TestLSPSaveLatency(t *testing.T) {
 			t.Log(strings.TrimSpace(line))
 		}
 	}
+}
+
+func summary(times []time.Duration) string {
+	times = slices.Clone(times)
+	slices.Sort(times)
+	return fmt.Sprintf("median %v, min %v, max %v over %d saves", times[len(times)/2].Round(time.Millisecond),
+		times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond), len(times))
 }

@@ -161,7 +161,7 @@ func (s *server) analyse(ctx context.Context, dir, trigger string, snap *snapsho
 		out.problem = &problem{message: "capsulelint: " + err.Error(), severity: protocol.DiagnosticSeverityError, show: true}
 		return out
 	}
-	analyzers := guard(s.opts.Analyzers(cfg), s.log.Printf)
+	analyzers := guard(s.opts.Analyzers(cfg), s.log.Printf, snap.overlay)
 	mode := loadMode
 	if needFacts(analyzers) {
 		mode |= packages.NeedDeps
@@ -368,14 +368,27 @@ func orphan(dir string) *problem {
 }
 
 // guard wraps the analyzers' Run so that a panic becomes an analysis
-// error: the checker runs them on goroutines, where the server could not
-// recover it.
-func guard(as []*analysis.Analyzer, logf func(format string, args ...any)) []*analysis.Analyzer {
+// error (the checker runs them on goroutines, where the server could not
+// recover it), and so that pass.ReadFile returns the unsaved buffers the
+// package was type-checked from (the checker reads the disk): analyzers
+// that copy source text into their fixes must see what the editor has.
+func guard(as []*analysis.Analyzer, logf func(format string, args ...any), overlay map[string][]byte) []*analysis.Analyzer {
 	out := make([]*analysis.Analyzer, len(as))
 	for i, a := range as {
 		c := *a
 		run := a.Run
 		c.Run = func(pass *analysis.Pass) (res any, err error) {
+			if read := pass.ReadFile; read != nil && len(overlay) > 0 {
+				pass.ReadFile = func(name string) ([]byte, error) {
+					if _, err := read(name); err != nil {
+						return nil, err // not a file of the package
+					}
+					if src, ok := overlay[name]; ok {
+						return src, nil
+					}
+					return read(name)
+				}
+			}
 			defer func() {
 				if r := recover(); r != nil {
 					logf("%s panicked on %s: %v\n%s", c.Name, pass.Pkg.Path(), r, debug.Stack())

@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"io"
@@ -67,12 +68,19 @@ func (v *versionAnalyzer) run(pass *analysis.Pass) (any, error) {
 		}
 		n, _ := v.runs.LoadOrStore(value, new(int))
 		*n.(*int)++
+		// The fix's title quotes the source text, read as analyzers that
+		// copy source into fixes do.
+		tf := pass.Fset.File(lit.Pos())
+		src, err := pass.ReadFile(tf.Name())
+		if err != nil || tf.Offset(lit.End()) > len(src) {
+			return nil, fmt.Errorf("ReadFile(%s): %v", tf.Name(), err)
+		}
 		pass.Report(analysis.Diagnostic{
 			Pos:     spec.Names[0].Pos(),
 			Message: "version " + value,
 			Related: []analysis.RelatedInformation{{Pos: lit.Pos(), End: lit.End(), Message: "the value"}},
 			SuggestedFixes: []analysis.SuggestedFix{{
-				Message:   "set it to fixed",
+				Message:   "set " + string(src[tf.Offset(lit.Pos()):tf.Offset(lit.End())]) + " to fixed",
 				TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(`"fixed"`)}},
 			}},
 		})
@@ -195,7 +203,7 @@ func TestPublishAndQuickFix(t *testing.T) {
 	}
 	// A client sending the line range with the diagnostic in context.
 	actions = ts.CodeActions(a, protocol.Range{Start: protocol.Position{Line: 3}, End: protocol.Position{Line: 4}}, []protocol.Diagnostic{d})
-	if len(actions) != 1 || actions[0].Title != "set it to fixed" || !actions[0].IsPreferred {
+	if len(actions) != 1 || actions[0].Title != `set "v1" to fixed` || !actions[0].IsPreferred {
 		t.Fatalf("actions %+v, want the fix", actions)
 	}
 	files := lsptest.ApplyEdit(t, actions[0].Edit, false)
@@ -244,8 +252,19 @@ func TestOverlayAndStaleCodeActions(t *testing.T) {
 	if got := messages(pub); len(got) != 1 || got[0] != "version v2" || pub.Version != 2 {
 		t.Fatalf("after didChange: %v (version %d), want [version v2] for version 2", got, pub.Version)
 	}
-	if actions := ts.CodeActions(a, pub.Diagnostics[0].Range, nil); len(actions) != 1 {
-		t.Errorf("actions %+v, want one", actions)
+	if actions := ts.CodeActions(a, pub.Diagnostics[0].Range, nil); len(actions) != 1 || actions[0].Title != `set "v2" to fixed` {
+		t.Errorf("actions %+v, want one whose title quotes the unsaved buffer", actions)
+	}
+	// An unsaved import: go list with the buffer as an overlay.
+	mark = ts.Mark()
+	ts.Change(a, 3, "package p\n\nimport \"strings\"\n\nconst Version = \"v3\"\n\nvar _ = strings.ToUpper\n")
+	pub, _ = ts.AwaitDiagnostics(mark, a, time.Minute)
+	if got := messages(pub); len(got) != 1 || got[0] != "version v3" || pub.Version != 3 {
+		t.Fatalf("after didChange with an import: %v (version %d), want [version v3] for version 3", got, pub.Version)
+	}
+	if actions := ts.CodeActions(a, pub.Diagnostics[0].Range, nil); len(actions) != 1 || actions[0].Title != `set "v3" to fixed` ||
+		actions[0].Edit.Changes[pub.URI][0].Range.Start.Line != 4 {
+		t.Errorf("actions %+v, want one for the buffer's line 5", actions)
 	}
 	if data, _ := os.ReadFile(a); !strings.Contains(string(data), "v1") {
 		t.Errorf("the server wrote the file")

@@ -82,8 +82,12 @@ func resolveBaseline(c Config) (string, error) {
 		return "", nil
 	}
 	if !filepath.IsAbs(path) {
-		if origin := c.Origin(); strings.HasSuffix(origin, ".yaml") || strings.HasSuffix(origin, ".yml") {
-			path = filepath.Join(filepath.Dir(origin[strings.LastIndex(origin, " ")+1:]), path)
+		origin := c.Origin()
+		for strings.HasPrefix(origin, "flags over ") {
+			origin = strings.TrimPrefix(origin, "flags over ")
+		}
+		if strings.HasSuffix(origin, ".yaml") || strings.HasSuffix(origin, ".yml") {
+			path = filepath.Join(filepath.Dir(origin), path)
 		}
 	}
 	if _, err := baseline.Load(path); err != nil {

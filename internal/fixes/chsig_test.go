@@ -200,3 +200,34 @@ var f = load`, "load", "load is used as a value at p.go:7"},
 		})
 	}
 }
+
+// A call inside a function that gets the new parameter passed it on only
+// when the name was unknown at the call: a package-level variable of the
+// same name (unused by the function) made the call fall back to lookup.
+func TestRegressionForwardingBesidePackageLevelName(t *testing.T) {
+	src := "package p\n" + idTypes + `
+var capsuleID = "unrelated"
+
+type R interface{ Get(t TenantID, id string) }
+
+type logging struct{ next R }
+
+func (l logging) Get(t TenantID, id string) { l.next.Get(t, id) }
+`
+	mp := typecheck(t, map[string]string{"p.go": src})
+	pkg := mp.pass.Pkg
+	iface := pkg.Scope().Lookup("R").Type().Underlying().(*types.Interface)
+	funcs := append([]*types.Func{iface.Method(0)}, Implementations(pkg, iface, "Get")...)
+	res, _ := config.Compile(config.Default())
+	b := NewBuilder(mp.pass.Fset)
+	ref := scope.TypeRef{Path: pkg.Path(), PkgName: pkg.Name(), Name: "CapsuleID", Type: pkg.Scope().Lookup("CapsuleID").Type()}
+	if err := b.ChangeSignature(mp.pass, mp.insp, scope.New(res), SignatureChange{
+		Funcs: funcs, Index: 1, Name: "capsuleID", Type: ref, Kind: scope.Capsule,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got := mp.apply(t, mustFix(t, b))["p.go"]
+	if !strings.Contains(got, "l.next.Get(t, capsuleID, id)") {
+		t.Errorf("got\n%s", got)
+	}
+}

@@ -280,7 +280,11 @@ func (b *Builder) argument(pass *analysis.Pass, insp *inspector.Inspector, cl *s
 			fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
 			if fn != nil && forwards[fn] {
 				if inner := pass.Pkg.Scope().Innermost(use.Call.Pos()); inner != nil {
-					if _, obj := inner.LookupParent(ch.Name, use.Call.Pos()); obj == nil {
+					// Nothing in the function may take the name: a
+					// package-level object of that name (which the
+					// function does not use, see nameClash) is shadowed
+					// by the new parameter.
+					if _, obj := inner.LookupParent(ch.Name, use.Call.Pos()); obj == nil || obj.Pos() < decl.Pos() || obj.Pos() >= decl.End() {
 						return scope.Value{Expr: ch.Name}, nil
 					}
 				}

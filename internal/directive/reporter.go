@@ -138,11 +138,15 @@ func (r *Reporter) Ignored(positions ...token.Pos) bool {
 	return false
 }
 
-// singleFile drops fixes with edits outside d's file, saying so.
+// singleFile drops fixes with edits outside d's file, saying so. It also
+// drops fixes that change the signature of an exported function, method,
+// interface or func type: importers in other packages would stop
+// building, and golangci-lint cannot update them.
 func (r *Reporter) singleFile(d analysis.Diagnostic) analysis.Diagnostic {
 	home := r.Pass.Fset.File(d.Pos)
+	homeAST := r.astOf(d.Pos)
 	var kept []analysis.SuggestedFix
-	var others []string
+	var others, api []string
 	for _, fix := range d.SuggestedFixes {
 		ok := true
 		for _, e := range fix.TextEdits {
@@ -155,17 +159,112 @@ func (r *Reporter) singleFile(d analysis.Diagnostic) analysis.Diagnostic {
 				if !containsString(others, name) {
 					others = append(others, name)
 				}
+			} else if name := exportedSignatureAt(homeAST, e.Pos); name != "" {
+				ok = false
+				if !containsString(api, name) {
+					api = append(api, name)
+				}
 			}
 		}
 		if ok {
 			kept = append(kept, fix)
 		}
 	}
-	if len(kept) < len(d.SuggestedFixes) {
+	switch {
+	case len(kept) == len(d.SuggestedFixes):
+	case len(others) > 0:
 		d.Message += fmt.Sprintf(" (the fix also edits %s: run capsulelint migrate to apply it)", strings.Join(others, ", "))
+	default:
+		d.Message += fmt.Sprintf(" (the fix changes the signature of exported %s, which other packages may use: run capsulelint migrate to apply it)", strings.Join(api, ", "))
 	}
 	d.SuggestedFixes = kept
 	return d
+}
+
+// astOf returns the analysed file holding pos, or nil.
+func (r *Reporter) astOf(pos token.Pos) *ast.File {
+	for _, f := range r.asts {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// exportedSignatureAt returns the name of the exported API declaration of
+// f whose signature contains pos: the parameters and results of an
+// exported function or of an exported method of an exported type, the
+// method list of an exported interface, an exported func type. It returns
+// "" when there is none, and always in package main and external test
+// packages, which nothing imports.
+func exportedSignatureAt(f *ast.File, pos token.Pos) string {
+	if f == nil || f.Name.Name == "main" || strings.HasSuffix(f.Name.Name, "_test") {
+		return ""
+	}
+	within := func(n ast.Node) bool { return n.Pos() <= pos && pos <= n.End() }
+	for _, decl := range f.Decls {
+		if !within(decl) {
+			continue
+		}
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			if !decl.Name.IsExported() {
+				return ""
+			}
+			name := decl.Name.Name
+			if decl.Recv != nil && len(decl.Recv.List) > 0 {
+				recv := receiverTypeName(decl.Recv.List[0].Type)
+				if recv == nil || !recv.IsExported() {
+					return ""
+				}
+				name = recv.Name + "." + name
+			}
+			for _, fl := range []*ast.FieldList{decl.Type.TypeParams, decl.Type.Params, decl.Type.Results} {
+				if fl != nil && within(fl) {
+					return name
+				}
+			}
+		case *ast.GenDecl:
+			for _, spec := range decl.Specs {
+				ts, ok := spec.(*ast.TypeSpec)
+				if !ok || !ts.Name.IsExported() {
+					continue
+				}
+				switch t := ts.Type.(type) {
+				case *ast.InterfaceType:
+					if t.Methods != nil && within(t.Methods) {
+						return ts.Name.Name
+					}
+				case *ast.FuncType:
+					if within(t) {
+						return ts.Name.Name
+					}
+				}
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// receiverTypeName returns the name of a method's receiver base type.
+func receiverTypeName(expr ast.Expr) *ast.Ident {
+	for {
+		switch e := expr.(type) {
+		case *ast.StarExpr:
+			expr = e.X
+		case *ast.ParenExpr:
+			expr = e.X
+		case *ast.IndexExpr:
+			expr = e.X
+		case *ast.IndexListExpr:
+			expr = e.X
+		case *ast.Ident:
+			return e
+		default:
+			return nil
+		}
+	}
 }
 
 func containsString(list []string, s string) bool {

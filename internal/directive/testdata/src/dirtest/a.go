@@ -7,11 +7,13 @@ type Ignored struct{}
 
 // Documented is documented over several lines.
 //
-//capsule:ignore keyformat a directive inside a multi-line doc comment
 // The last line of the doc.
+//
+//capsule:ignore keyformat a directive inside a multi-line doc comment
 type Documented struct{}
 
-// want +1 `stale //capsule:ignore keyformat directive: keyformat reports nothing here; remove it`
+// want +2 `stale //capsule:ignore keyformat directive: keyformat reports nothing here; remove it`
+//
 //capsule:ignore keyformat nothing to ignore here
 func notReported() {}
 

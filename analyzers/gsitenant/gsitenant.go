@@ -4,11 +4,9 @@ import (
 	_ "embed"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
-	"github.com/capsulelint/capsulelint/internal/analyzerdoc"
+	"github.com/capsulelint/capsulelint/internal/analyzerkit"
 	"github.com/capsulelint/capsulelint/internal/config"
-	"github.com/capsulelint/capsulelint/internal/directive"
 )
 
 //go:embed doc.go
@@ -21,21 +19,5 @@ var Analyzer = newAnalyzer(config.NewResolver(nil))
 func New(cfg config.Config) *analysis.Analyzer { return newAnalyzer(config.NewResolver(&cfg)) }
 
 func newAnalyzer(r *config.Resolver) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:     "gsitenant",
-		Doc:      analyzerdoc.MustExtract(doc, "gsitenant"),
-		URL:      "https://pkg.go.dev/github.com/capsulelint/capsulelint/analyzers/gsitenant",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
-	}
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		cfg, err := r.Get()
-		if err != nil {
-			return nil, err
-		}
-		rep := directive.NewReporter(pass, a.Name, cfg)
-		defer rep.Finish()
-		return nil, run(pass, cfg, rep)
-	}
-	r.Register(&a.Flags)
-	return a
+	return analyzerkit.New("gsitenant", doc, r, run)
 }

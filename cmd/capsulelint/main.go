@@ -40,19 +40,15 @@ func main() {
 	all := analyzers.All()
 	var configPath string
 	os.Args, configPath = liftConfigFlag(os.Args, all)
-	if wantsReportDriver(os.Args[1:]) {
-		if _, err := config.Load(configPath, "."); err != nil {
-			fmt.Fprintln(os.Stderr, "capsulelint:", err)
-			os.Exit(1)
-		}
-		os.Exit(runReport(os.Args[1:], all, os.Stdout, os.Stderr))
-	}
 	if !vetProtocol(os.Args[1:]) {
 		// Fail once, up front, on a bad config rather than once per package.
 		if _, err := config.Load(configPath, "."); err != nil {
 			fmt.Fprintln(os.Stderr, "capsulelint:", err)
 			os.Exit(1)
 		}
+	}
+	if wantsReportDriver(os.Args[1:]) {
+		os.Exit(runReport(os.Args[1:], all, os.Stdout, os.Stderr))
 	}
 	multichecker.Main(all...)
 }

@@ -216,6 +216,27 @@ func TestGolangciLintFix(t *testing.T) {
 		}
 	}
 
+	t.Run("exported signature left to migrate", func(t *testing.T) {
+		skipIfSkeleton(t, "repocapsule")
+		// InvoiceRepository.Get is called from package handlers: the fix
+		// is not applied through golangci-lint, and the message says why.
+		if strings.Contains(readFile(t, dir, "repository/invoices.go"), "capsuleID") {
+			t.Errorf("--fix changed the exported InvoiceRepository.Get")
+		}
+		found := false
+		for _, f := range parseText(t, stdout) {
+			if f.Analyzer == "repocapsule" && f.File == "repository/invoices.go" {
+				found = true
+				if !strings.Contains(f.Message, "capsulelint migrate") {
+					t.Errorf("message does not point to capsulelint migrate: %s", f)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("repocapsule finding on InvoiceRepository not reported by run --fix:\n%s", stdout)
+		}
+	})
+
 	t.Run("capsulefield fixed in place", func(t *testing.T) {
 		skipIfSkeleton(t, "capsulefield")
 		if !strings.Contains(readFile(t, dir, "model/model.go"), "CapsuleID ids.CapsuleID") {

@@ -170,7 +170,7 @@ func rule2BeatsRule3(ctx context.Context, req Req) {
 }
 `
 
-func lookupWorld(t *testing.T, extra map[string]string) *checked {
+func lookupWorld(t testing.TB, extra map[string]string) *checked {
 	files := map[string]string{"p.go": lookupSrc}
 	for k, v := range extra {
 		files[k] = v

@@ -73,12 +73,12 @@ func FromCtx(ctx any) ids.CapsuleID { return "" }
 
 // world type-checks packages from source with one file set.
 type world struct {
-	t    *testing.T
+	t    testing.TB
 	fset *token.FileSet
 	pkgs map[string]*types.Package
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	return &world{t: t, fset: token.NewFileSet(), pkgs: map[string]*types.Package{}}
 }
 
@@ -187,7 +187,7 @@ func (c *checked) typeOf(name string) types.Type {
 	return obj.Type()
 }
 
-func classifier(t *testing.T, edit func(*config.Config)) *Classifier {
+func classifier(t testing.TB, edit func(*config.Config)) *Classifier {
 	t.Helper()
 	cfg := config.Default()
 	if edit != nil {

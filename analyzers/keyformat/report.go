@@ -271,27 +271,7 @@ func (c *checker) insertCapsule(k *key) (*fixes.Builder, string, string, string)
 	b := fixes.NewBuilder(c.pass.Fset)
 	want := c.capsuleType(k)
 	if k.obj != nil {
-		// A constant: each use gets its own value.
-		values := map[*ast.CallExpr]scope.Value{}
-		for _, fc := range k.calls {
-			v, err := c.cl.Lookup(c.site(fc.file, fc.call.Pos(), fc.args()), scope.Capsule, want)
-			if err != nil {
-				return nil, "", "", fmt.Sprintf("at the use of %s at %s: %v", k.obj.Name(), fixes.Where(c.pass.Fset, fc.call.Pos()), err)
-			}
-			values[fc.call] = v
-		}
-		nt, err := k.tmpl.InsertCapsule(k.a, c.cl.ParamName(scope.Capsule))
-		if err == nil {
-			err = c.apply(k, nt, b, func(fc formatCall) string {
-				v := values[fc.call]
-				b.Import(fc.file, v.Import, v.ImportName)
-				return v.Expr
-			})
-		}
-		if err != nil {
-			return nil, "", "", err.Error()
-		}
-		return b, "", fmt.Sprintf("Insert a %s segment into %s and pass a capsule ID at its uses", capSeg, k.obj.Name()), ""
+		return c.insertCapsuleConst(k)
 	}
 
 	site := c.site(k.file, k.node.Pos(), c.siteArgs(k))
@@ -343,6 +323,110 @@ func (c *checker) insertCapsule(k *key) (*fixes.Builder, string, string, string)
 		return nil, "", "", err.Error()
 	}
 	return b, expr, title, ""
+}
+
+// insertCapsuleConst builds the fix inserting the capsule segment into
+// the format constant of k and passing a capsule ID at each of its uses:
+// the capsule value in scope at the use, or, where there is none, a new
+// capsule parameter of the function around the use (added after its
+// tenant parameter and passed by every caller in the package). There is
+// no fix when any use can have neither.
+func (c *checker) insertCapsuleConst(k *key) (*fixes.Builder, string, string, string) {
+	capSeg := c.seg(c.labels.Capsule)
+	b := fixes.NewBuilder(c.pass.Fset)
+	want := c.capsuleType(k)
+	values := map[*ast.CallExpr]scope.Value{}
+	var need []*types.Func          // functions that get a capsule parameter, in use order
+	tenant := map[*types.Func]int{} // their tenant parameter's index
+	viaParam := map[*ast.CallExpr]*types.Func{}
+	for _, fc := range k.calls {
+		v, err := c.cl.Lookup(c.site(fc.file, fc.call.Pos(), fc.args()), scope.Capsule, want)
+		if err == nil {
+			values[fc.call] = v
+			continue
+		}
+		where := fmt.Sprintf("at the use of %s at %s", k.obj.Name(), fixes.Where(c.pass.Fset, fc.call.Pos()))
+		var le *scope.LookupError
+		if !errors.As(err, &le) || len(le.Candidates) > 1 {
+			return nil, "", "", fmt.Sprintf("%s: %v", where, err)
+		}
+		cur, ok := c.insp.Root().FindByPos(fc.call.Pos(), fc.call.End())
+		if !ok {
+			return nil, "", "", fmt.Sprintf("%s: %v", where, err)
+		}
+		fn, i, perr := c.paramFunc(cur)
+		switch {
+		case perr == errNoTenantParam:
+			return nil, "", "", fmt.Sprintf("%s: %v, and the function around it has no tenant parameter to add a capsule parameter beside", where, err)
+		case perr != nil:
+			return nil, "", "", fmt.Sprintf("%s: %v, and a capsule parameter cannot be added: %v", where, err, perr)
+		}
+		if _, ok := tenant[fn]; !ok {
+			need = append(need, fn)
+			tenant[fn] = i
+		}
+		viaParam[fc.call] = fn
+	}
+	if len(need) > 0 {
+		name, _, err := c.addParams(b, need, tenant)
+		if err != nil {
+			return nil, "", "", fmt.Sprintf("a capsule parameter cannot be added to %s: %v", funcNames(need), err)
+		}
+		for _, fc := range k.calls {
+			fn, ok := viaParam[fc.call]
+			if !ok {
+				continue
+			}
+			if obj := c.visible(name, fc.call.Pos()); obj != nil && within(obj.Pos(), fn.Scope()) {
+				return nil, "", "", fmt.Sprintf("at the use of %s at %s, %s declared in %s would hide the new %s parameter",
+					k.obj.Name(), fixes.Where(c.pass.Fset, fc.call.Pos()), name, fixes.FuncName(fn), name)
+			}
+			values[fc.call] = scope.Value{Expr: name}
+		}
+	}
+	nt, err := k.tmpl.InsertCapsule(k.a, c.cl.ParamName(scope.Capsule))
+	if err == nil {
+		err = c.apply(k, nt, b, func(fc formatCall) string {
+			v := values[fc.call]
+			b.Import(fc.file, v.Import, v.ImportName)
+			return v.Expr
+		})
+	}
+	if err != nil {
+		return nil, "", "", err.Error()
+	}
+	if len(need) > 0 {
+		return b, "", fmt.Sprintf("Insert a %s segment into %s, add a %s parameter to %s, and pass a capsule ID at its uses",
+			capSeg, k.obj.Name(), c.cl.ParamName(scope.Capsule), funcNames(need)), ""
+	}
+	return b, "", fmt.Sprintf("Insert a %s segment into %s and pass a capsule ID at its uses", capSeg, k.obj.Name()), ""
+}
+
+// funcNames lists fns for messages: "F", "F and G", "F, G and H".
+func funcNames(fns []*types.Func) string {
+	names := make([]string, len(fns))
+	for i, fn := range fns {
+		names[i] = fixes.FuncName(fn)
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// visible returns the object name refers to at pos, or nil.
+func (c *checker) visible(name string, pos token.Pos) types.Object {
+	inner := c.pass.Pkg.Scope().Innermost(pos)
+	if inner == nil {
+		return nil
+	}
+	_, obj := inner.LookupParent(name, pos)
+	return obj
+}
+
+// within reports whether pos is in the function scope s.
+func within(pos token.Pos, s *types.Scope) bool {
+	return s != nil && s.Pos() <= pos && pos < s.End()
 }
 
 // stringExpr returns the text of a string operand holding expr of type t:
@@ -404,12 +488,24 @@ func (c *checker) siteArgs(k *key) []ast.Expr {
 // the function declaring k, and the argument at its calls in the package;
 // it returns the new parameter's name and type, and the function.
 func (c *checker) addParam(k *key, b *fixes.Builder) (string, scope.TypeRef, *types.Func, error) {
+	fn, i, err := c.paramFunc(k.cur)
+	if err != nil {
+		return "", scope.TypeRef{}, nil, err
+	}
+	name, typ, err := c.addParams(b, []*types.Func{fn}, map[*types.Func]int{fn: i})
+	return name, typ, fn, err
+}
+
+// paramFunc returns the function declaring the code at cur, which a
+// capsule parameter would be added to, and the index of its tenant
+// parameter; errNoTenantParam when it has none.
+func (c *checker) paramFunc(cur inspector.Cursor) (*types.Func, int, error) {
 	info := c.pass.TypesInfo
 	var decl *ast.FuncDecl
-	for cur := range k.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+	for cur := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if lit, ok := cur.Node().(*ast.FuncLit); ok {
 			if sig, ok := info.TypeOf(lit).(*types.Signature); ok && c.tenantParam(sig) >= 0 {
-				return "", scope.TypeRef{}, nil, errors.New("the function literal declaring the key takes the tenant ID, and its signature cannot change")
+				return nil, -1, errors.New("the function literal declaring the key takes the tenant ID, and its signature cannot change")
 			}
 			continue
 		}
@@ -417,32 +513,70 @@ func (c *checker) addParam(k *key, b *fixes.Builder) (string, scope.TypeRef, *ty
 		break
 	}
 	if decl == nil {
-		return "", scope.TypeRef{}, nil, errNoTenantParam
+		return nil, -1, errNoTenantParam
 	}
 	fn, ok := info.Defs[decl.Name].(*types.Func)
 	if !ok {
-		return "", scope.TypeRef{}, nil, errNoTenantParam
+		return nil, -1, errNoTenantParam
 	}
 	i := c.tenantParam(fn.Signature())
 	if i < 0 {
-		return "", scope.TypeRef{}, nil, errNoTenantParam
+		return nil, -1, errNoTenantParam
 	}
-	tenant := fn.Signature().Params().At(i)
-	typ, ok := c.cl.IDType(scope.Capsule, tenant.Type())
-	if !ok {
-		return "", scope.TypeRef{}, nil, fmt.Errorf("no capsule ID type is known beside %s; configure capsule-types", tenant.Type())
-	}
-	coupled, foreign := c.coupling.Of(fn)
-	if len(foreign) > 0 {
-		return "", scope.TypeRef{}, nil, fmt.Errorf("%s must keep implementing %s of another package; run capsulelint migrate", fixes.FuncName(fn), fixes.FuncName(foreign[0]))
-	}
+	return fn, i, nil
+}
+
+// addParams adds a capsule parameter right after the tenant parameter of
+// each of fns (at index tenant[fn]) and of the declarations coupled to
+// it, and the argument at every call of them in the package. It returns
+// the new parameter's name and type (of the first function). Functions
+// whose new parameters have the same index and type change together, so
+// that calls between them pass the new parameter on.
+func (c *checker) addParams(b *fixes.Builder, fns []*types.Func, tenant map[*types.Func]int) (string, scope.TypeRef, error) {
 	name := c.cl.ParamName(scope.Capsule)
-	if err := b.ChangeSignature(c.pass, c.insp, c.cl, fixes.SignatureChange{
-		Funcs: coupled, Index: i + 1, Name: name, Type: typ, Kind: scope.Capsule,
-	}); err != nil {
-		return "", scope.TypeRef{}, nil, err
+	type group struct {
+		index int
+		typ   scope.TypeRef
+		funcs []*types.Func
 	}
-	return name, typ, fn, nil
+	var groups []*group
+	seen := map[*types.Func]bool{}
+	for _, fn := range fns {
+		i := tenant[fn]
+		t := fn.Signature().Params().At(i).Type()
+		typ, ok := c.cl.IDType(scope.Capsule, t)
+		if !ok {
+			return "", scope.TypeRef{}, fmt.Errorf("no capsule ID type is known beside %s; configure capsule-types", t)
+		}
+		coupled, foreign := c.coupling.Of(fn)
+		if len(foreign) > 0 {
+			return "", scope.TypeRef{}, fmt.Errorf("%s must keep implementing %s of another package; run capsulelint migrate", fixes.FuncName(fn), fixes.FuncName(foreign[0]))
+		}
+		var g *group
+		for _, h := range groups {
+			if h.index == i+1 && h.typ == typ {
+				g = h
+			}
+		}
+		if g == nil {
+			g = &group{index: i + 1, typ: typ}
+			groups = append(groups, g)
+		}
+		for _, f := range coupled {
+			if !seen[f] {
+				seen[f] = true
+				g.funcs = append(g.funcs, f)
+			}
+		}
+	}
+	for _, g := range groups {
+		if err := b.ChangeSignature(c.pass, c.insp, c.cl, fixes.SignatureChange{
+			Funcs: g.funcs, Index: g.index, Name: name, Type: g.typ, Kind: scope.Capsule,
+		}); err != nil {
+			return "", scope.TypeRef{}, err
+		}
+	}
+	return name, groups[0].typ, nil
 }
 
 // tenantParam returns the index of sig's first tenant parameter, or -1.

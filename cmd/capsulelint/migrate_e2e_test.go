@@ -68,6 +68,10 @@ func TestMigrateBundledExample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("migrates a whole service")
 	}
+	want, err := filepath.Abs("../../testdata/migration/after")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := copyMigrationFixture(t)
 	t.Chdir(dir)
 	var stdout, stderr bytes.Buffer
@@ -78,10 +82,6 @@ func TestMigrateBundledExample(t *testing.T) {
 	}
 	goCmd(t, dir, "vet", "./...")
 
-	want, err := filepath.Abs("../../testdata/migration/after")
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Chdir(want) // for relative paths below
 	err = filepath.WalkDir(want, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go.golden") {

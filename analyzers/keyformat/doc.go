@@ -39,7 +39,9 @@
 // capsuleID parameter after the tenant parameter and passes a capsule ID
 // at every call in the package. A key held in a named constant is
 // reported at the constant; its fix edits the constant and passes the new
-// argument at every use. A misordered key is fixed by moving the segments
+// argument at every use: the capsule value in scope there or, where there
+// is none, a capsuleID parameter added to the function around the use as
+// above; when any use can have neither, there is no fix. A misordered key is fixed by moving the segments
 // with their arguments; swapped values are swapped back. Where no value or
 // more than one is available, the message says so and there is no fix.
 package keyformat

@@ -30,7 +30,7 @@ type fixCase struct {
 
 func fixCases() []fixCase {
 	return []fixCase{
-		{"defaults", config.Default(), []string{"keyformat", "keyformatparam", "keyformatconst", "keyformattag", "keyformatnofix"}},
+		{"defaults", config.Default(), []string{"keyformat", "keyformatparam", "keyformatconst", "keyformatconstparam", "keyformattag", "keyformatnofix"}},
 		{"labels", labelsConfig(), []string{"keyformatlabels"}},
 		{"names", namesConfig(), []string{"keyformatnames"}},
 		{"test-capsule", testCapsuleConfig(), []string{"keyformattests"}},

@@ -24,7 +24,7 @@ func TestAnalyzer(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(config.Default()), "keyformatparam", "keyformatconst", "keyformattag")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(config.Default()), "keyformatparam", "keyformatconst", "keyformatconstparam", "keyformattag")
 }
 
 func TestNoFix(t *testing.T) {

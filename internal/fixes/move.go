@@ -50,18 +50,12 @@ func (b *Builder) MoveParam(pass *analysis.Pass, insp *inspector.Inspector, mv S
 			return fmt.Errorf("%s: %v", FuncName(fn), err)
 		}
 	}
-	uses, ok := []Use(nil), false
-	if mv.Uses != nil {
-		uses, ok = mv.Uses.Of(mv.Funcs...)
-	}
-	if !ok {
-		uses = Uses(pass.TypesInfo, insp, set)
+	uses, err := callUses(pass, insp, mv.Uses, mv.Funcs, set)
+	if err != nil {
+		return err
 	}
 	for _, use := range uses {
 		where := Where(pass.Fset, use.Ident.Pos())
-		if use.Call == nil {
-			return fmt.Errorf("%s is used as a value at %s, so its signature cannot change safely", use.Ident.Name, where)
-		}
 		if err := b.moveArg(pass, use, mv.From, mv.After); err != nil {
 			return fmt.Errorf("call at %s: %v", where, err)
 		}

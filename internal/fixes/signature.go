@@ -246,18 +246,12 @@ func (b *Builder) ChangeSignature(pass *analysis.Pass, insp *inspector.Inspector
 			forwards[fn] = true
 		}
 	}
-	uses, ok := []Use(nil), false
-	if ch.Uses != nil {
-		uses, ok = ch.Uses.Of(ch.Funcs...)
-	}
-	if !ok {
-		uses = Uses(pass.TypesInfo, insp, set)
+	uses, err := callUses(pass, insp, ch.Uses, ch.Funcs, set)
+	if err != nil {
+		return err
 	}
 	for _, use := range uses {
 		where := Where(pass.Fset, use.Ident.Pos())
-		if use.Call == nil {
-			return fmt.Errorf("%s is used as a value at %s, so its signature cannot change safely", use.Ident.Name, where)
-		}
 		v, err := b.argument(pass, insp, cl, ch, use, forwards)
 		if err != nil {
 			return fmt.Errorf("call at %s: %v", where, err)
@@ -473,3 +467,22 @@ func declarationOf(insp *inspector.Inspector, fn *types.Func) Declaration {
 }
 
 func shortName(path string) string { return path[strings.LastIndex(path, "/")+1:] }
+
+// callUses returns the uses of funcs (set holds them) in the package, from
+// the shared index when there is one; an error when one is not a call,
+// since a func value's type would change with the signature.
+func callUses(pass *analysis.Pass, insp *inspector.Inspector, index *UseIndex, funcs []*types.Func, set map[*types.Func]bool) ([]Use, error) {
+	uses, ok := []Use(nil), false
+	if index != nil {
+		uses, ok = index.Of(funcs...)
+	}
+	if !ok {
+		uses = Uses(pass.TypesInfo, insp, set)
+	}
+	for _, use := range uses {
+		if use.Call == nil {
+			return nil, fmt.Errorf("%s is used as a value at %s, so its signature cannot change safely", use.Ident.Name, Where(pass.Fset, use.Ident.Pos()))
+		}
+	}
+	return uses, nil
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -499,42 +498,6 @@ func TestLSPErrors(t *testing.T) {
 	}
 }
 
-// copyExample copies the before tree of testdata/migration into a temp
-// module with the fixture's import paths and returns the tree's
-// directory in it.
-func copyExample(t *testing.T) string {
-	t.Helper()
-	src, err := filepath.Abs("../../testdata/migration")
-	if err != nil {
-		t.Fatal(err)
-	}
-	root := t.TempDir()
-	dst := filepath.Join(root, "testdata", "migration")
-	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			if rel == "after" {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module github.com/capsulelint/capsulelint\n\ngo 1.26\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
 
 // TestLSPSaveLatency measures save-to-publishDiagnostics on the bundled
 // example's repository package (11 files with its tests, every
@@ -545,7 +508,7 @@ func TestLSPSaveLatency(t *testing.T) {
 		t.Skip("builds capsulelint and runs the go command")
 	}
 	bin := buildCapsulelint(t)
-	dir := copyExample(t)
+	dir := copyMigrationFixture(t)
 	p := startLSP(t, bin, dir, "-v")
 	p.Initialize(lsptest.Neovim07Capabilities, dir)
 	file := filepath.Join(dir, "repository", "contract.go")

@@ -34,12 +34,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 1
 	}
-	cfg, err := config.Load(*configPath, ".")
-	if err != nil {
-		fmt.Fprintln(stderr, "capsulelint migrate:", err)
-		return 1
-	}
-	resolved, err := config.Compile(cfg)
+	cfg, resolved, err := loadConfig(*configPath)
 	if err != nil {
 		fmt.Fprintln(stderr, "capsulelint migrate:", err)
 		return 1
@@ -85,4 +80,15 @@ func printSummary(w io.Writer, sum *migrate.Summary) {
 			fmt.Fprintf(w, "%s: %s: %s\n", f.Pos, f.Analyzer, f.Message)
 		}
 	}
+}
+
+// loadConfig reads the configuration of a subcommand: the file at path,
+// or the capsulelint.yaml found from the working directory up.
+func loadConfig(path string) (config.Config, *config.Resolved, error) {
+	cfg, err := config.Load(path, ".")
+	if err != nil {
+		return cfg, nil, err
+	}
+	resolved, err := config.Compile(cfg)
+	return cfg, resolved, err
 }

@@ -35,12 +35,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 1
 	}
-	cfg, err := config.Load(*configPath, ".")
-	if err != nil {
-		fmt.Fprintln(stderr, "capsulelint plan:", err)
-		return 1
-	}
-	resolved, err := config.Compile(cfg)
+	cfg, resolved, err := loadConfig(*configPath)
 	if err != nil {
 		fmt.Fprintln(stderr, "capsulelint plan:", err)
 		return 1

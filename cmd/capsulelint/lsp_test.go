@@ -498,7 +498,6 @@ func TestLSPErrors(t *testing.T) {
 	}
 }
 
-
 // TestLSPSaveLatency measures save-to-publishDiagnostics on the bundled
 // example's repository package (11 files with its tests, every
 // analyzer): the first analysis after didOpen (cold: go list, export

@@ -1,248 +1,51 @@
 package gsitenant_test
 
 import (
-	"bytes"
 	"flag"
-	"fmt"
-	"go/format"
-	"go/token"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
 	"github.com/capsulelint/capsulelint/analyzers/gsitenant"
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/fixtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files of the fix tests from the suggested fixes")
-
-// fixCase is a set of test packages analysed under one configuration.
-type fixCase struct {
-	name     string
-	cfg      config.Config
-	patterns []string
-	golden   bool // the packages' fixes are checked against .golden files
-}
-
-func fixCases() []fixCase {
-	return []fixCase{
-		{"defaults", config.Default(), []string{"gsitenant", "gsitenantfix", "gsitenantcalls", "gsitenantnofix", "gsitenantnotype"}, true},
-		{"keyhelper-pattern", patternConfig(), []string{"gsitenantpattern"}, true},
-		{"tenant-names", namesConfig(), []string{"gsitenantnames"}, true},
-		{"labels", labelsConfig(), []string{"gsitenantlabels"}, true},
-		{"separator", separatorConfig(), []string{"gsitenantsep"}, true},
-	}
-}
 
 // TestFixesCompile applies every suggested fix of the test packages to a
 // copy of them, checks that the result type-checks (tests included), and
 // that analysing it again offers nothing more to fix.
 func TestFixesCompile(t *testing.T) {
-	src := filepath.Join(testdata(t), "src")
-	for _, tc := range fixCases() {
-		t.Run(tc.name, func(t *testing.T) {
-			gopath := t.TempDir()
-			copyTree(t, src, filepath.Join(gopath, "src"))
-			a := gsitenant.New(tc.cfg)
-
-			pkgs := load(t, gopath, tc.patterns)
-			if errs := loadErrors(pkgs); len(errs) > 0 {
-				t.Fatalf("the test packages do not build:\n%s", strings.Join(errs, "\n"))
-			}
-			diags, fixed := analyze(t, a, pkgs)
-			if fixed == 0 {
-				t.Fatalf("no suggested fixes in %v", tc.patterns)
-			}
-			changed := applyFixes(t, diags)
-			for name, content := range changed {
-				if err := os.WriteFile(name, content, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				if *update && tc.golden {
-					rel, _ := filepath.Rel(filepath.Join(gopath, "src"), name)
-					if err := os.WriteFile(filepath.Join(src, rel)+".golden", content, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-
-			pkgs = load(t, gopath, tc.patterns)
-			if errs := loadErrors(pkgs); len(errs) > 0 {
-				t.Fatalf("the fixed packages do not build:\n%s", strings.Join(errs, "\n"))
-			}
-			again, _ := analyze(t, a, pkgs)
-			for _, d := range again {
-				if len(d.diag.SuggestedFixes) > 0 {
-					t.Errorf("after the fixes, still fixable: %s: %s", d.fset.Position(d.diag.Pos), d.diag.Message)
-				}
-			}
-		})
-	}
-}
-
-type fileDiag struct {
-	diag analysis.Diagnostic
-	fset *token.FileSet
-}
-
-func load(t *testing.T, gopath string, patterns []string) []*packages.Package {
-	t.Helper()
-	cfg := &packages.Config{
-		// Dependencies come from export data: only the test packages
-		// need syntax (the analyzer uses no facts).
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo,
-		Dir:   filepath.Join(gopath, "src"),
-		Tests: true,
-		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkgs
-}
-
-// loadErrors returns the errors of pkgs.
-func loadErrors(pkgs []*packages.Package) []string {
-	var errs []string
-	for _, p := range pkgs {
-		for _, err := range p.Errors {
-			errs = append(errs, err.Error())
-		}
-	}
-	return errs
-}
-
-func analyze(t *testing.T, a *analysis.Analyzer, pkgs []*packages.Package) ([]fileDiag, int) {
-	t.Helper()
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []fileDiag
-	fixed := 0
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			t.Fatalf("%s: %v", act, act.Err)
-		}
-		for _, d := range act.Diagnostics {
-			out = append(out, fileDiag{diag: d, fset: act.Package.Fset})
-			if len(d.SuggestedFixes) > 0 {
-				fixed++
-			}
-		}
-	}
-	return out, fixed
-}
-
-// applyFixes applies the edits of every fix (identical edits, as the
-// package and its test variant produce, once) and returns the new
-// contents of the files they touch, formatted.
-func applyFixes(t *testing.T, diags []fileDiag) map[string][]byte {
-	t.Helper()
-	type edit struct {
-		start, end int
-		text       string
-	}
-	byFile := map[string][]edit{}
-	for _, d := range diags {
-		for _, fix := range d.diag.SuggestedFixes {
-			for _, e := range fix.TextEdits {
-				start, end := d.fset.Position(e.Pos), d.fset.Position(e.End)
-				ed := edit{start.Offset, end.Offset, string(e.NewText)}
-				if !slices.Contains(byFile[start.Filename], ed) {
-					byFile[start.Filename] = append(byFile[start.Filename], ed)
-				}
-			}
-		}
-	}
-	out := map[string][]byte{}
-	for name, edits := range byFile {
-		slices.SortStableFunc(edits, func(x, y edit) int {
-			if x.start != y.start {
-				return x.start - y.start
-			}
-			return x.end - y.end
-		})
-		content, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		last := 0
-		for _, e := range edits {
-			if e.start < last {
-				t.Fatalf("%s: overlapping edits at offset %d", name, e.start)
-			}
-			b.Write(content[last:e.start])
-			b.WriteString(e.text)
-			last = e.end
-		}
-		b.Write(content[last:])
-		formatted, err := format.Source(b.Bytes())
-		if err != nil {
-			t.Fatalf("%s: the fixed file does not parse: %v\n%s", name, err, b.Bytes())
-		}
-		out[name] = formatted
-	}
-	return out
-}
-
-// copyTree copies the test packages (no .golden files) to dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		if strings.HasSuffix(path, ".golden") {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(fmt.Errorf("copying test packages: %v", err))
-	}
+	fixtest.Check(t, testdata(t), []fixtest.Case{
+		{Name: "defaults", Analyzer: gsitenant.New(config.Default()), Golden: true, OnlyUnfixedLeft: true,
+			Patterns: []string{"gsitenant", "gsitenantfix", "gsitenantcalls", "gsitenantnofix", "gsitenantnotype"}},
+		{Name: "keyhelper-pattern", Analyzer: gsitenant.New(patternConfig()), Patterns: []string{"gsitenantpattern"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "tenant-names", Analyzer: gsitenant.New(namesConfig()), Patterns: []string{"gsitenantnames"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "labels", Analyzer: gsitenant.New(labelsConfig()), Patterns: []string{"gsitenantlabels"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "separator", Analyzer: gsitenant.New(separatorConfig()), Patterns: []string{"gsitenantsep"}, Golden: true, OnlyUnfixedLeft: true},
+	}, *update)
 }
 
 // TestSingleFileFixes checks the golangci-lint mode: a fix that edits
 // callers in other files is dropped and the message points to migrate; a
 // fix that stays in the helper's file is kept.
 func TestSingleFileFixes(t *testing.T) {
-	gopath := t.TempDir()
-	copyTree(t, filepath.Join(testdata(t), "src"), filepath.Join(gopath, "src"))
 	cfg := config.Default()
 	cfg.SingleFileFixes = true
-	pkgs := load(t, gopath, []string{"gsitenantfix"})
-	diags, _ := analyze(t, gsitenant.New(cfg), pkgs)
+	pkgs := fixtest.Load(t, testdata(t), "gsitenantfix")
 	seen := map[string]bool{}
-	for _, d := range diags {
+	for _, d := range fixtest.Analyze(t, gsitenant.New(cfg), pkgs) {
 		switch {
-		case strings.Contains(d.diag.Message, "helper Gsi1pkForAccount "):
+		case strings.Contains(d.Message, "helper Gsi1pkForAccount "):
 			seen["multi"] = true
-			if len(d.diag.SuggestedFixes) > 0 || !strings.Contains(d.diag.Message, "(the fix also edits ") || !strings.Contains(d.diag.Message, "callers.go") ||
-				!strings.HasSuffix(d.diag.Message, "run capsulelint migrate to apply it)") {
-				t.Errorf("multi-file fix kept or not explained: %q (%d fixes)", d.diag.Message, len(d.diag.SuggestedFixes))
+			if len(d.SuggestedFixes) > 0 || !strings.Contains(d.Message, "(the fix also edits ") || !strings.Contains(d.Message, "callers.go") ||
+				!strings.HasSuffix(d.Message, "run capsulelint migrate to apply it)") {
+				t.Errorf("multi-file fix kept or not explained: %q (%d fixes)", d.Message, len(d.SuggestedFixes))
 			}
-		case strings.Contains(d.diag.Message, "helper Contract.GSI1PK "):
+		case strings.Contains(d.Message, "helper Contract.GSI1PK "):
 			seen["single"] = true
-			if len(d.diag.SuggestedFixes) != 1 || strings.Contains(d.diag.Message, "migrate") {
-				t.Errorf("single-file fix dropped: %q", d.diag.Message)
+			if len(d.SuggestedFixes) != 1 || strings.Contains(d.Message, "migrate") {
+				t.Errorf("single-file fix dropped: %q", d.Message)
 			}
 		}
 	}

@@ -1,8 +1,7 @@
 package capsulefield_test
 
 import (
-	"go/format"
-	"os"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -12,10 +11,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/capsulelint/capsulelint/analyzers/capsulefield"
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/fixtest"
 )
 
 func testdata(t *testing.T) string {
@@ -185,91 +184,11 @@ func TestFixesBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the testdata twice")
 	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(testdata(t))); err != nil {
-		t.Fatal(err)
+	var cases []fixtest.Case
+	for _, pkg := range slices.Sorted(maps.Keys(configs)) {
+		cases = append(cases, fixtest.Case{Name: pkg, Analyzer: capsulefield.New(configFor(pkg)), Patterns: []string{pkg}, OnlyUnfixedLeft: true})
 	}
-	type edit struct {
-		start, end int
-		text       string
-	}
-	edits := map[string][]edit{}
-	unfixed := map[string][]string{}
-	for pkg := range configs {
-		for _, r := range analysistest.Run(lenient{}, dir, capsulefield.New(configFor(pkg)), pkg) {
-			for _, d := range r.Diagnostics {
-				if len(d.SuggestedFixes) == 0 {
-					continue
-				}
-				for _, e := range d.SuggestedFixes[0].TextEdits {
-					tf := r.Pass.Fset.File(e.Pos)
-					ed := edit{tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText)}
-					if !slices.Contains(edits[tf.Name()], ed) {
-						edits[tf.Name()] = append(edits[tf.Name()], ed)
-					}
-				}
-			}
-		}
-		for _, d := range diagnostics(t, dir, capsulefield.New(configFor(pkg)), pkg) {
-			if len(d.SuggestedFixes) == 0 {
-				unfixed[pkg] = append(unfixed[pkg], d.Message)
-			}
-		}
-	}
-	for name, es := range edits {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		slices.SortFunc(es, func(a, b edit) int { return b.start - a.start })
-		for i, e := range es {
-			if i > 0 && e.end > es[i-1].start {
-				t.Fatalf("%s: overlapping edits at offset %d", name, e.start)
-			}
-			src = slices.Concat(src[:e.start], []byte(e.text), src[e.end:])
-		}
-		// Drivers format fixed files; the fix itself need only parse.
-		if _, err := format.Source(src); err != nil {
-			t.Fatalf("%s: fixed file does not parse: %v\n%s", name, err, src)
-		}
-		if err := os.WriteFile(name, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-
-	var pkgs []string
-	for pkg := range configs {
-		pkgs = append(pkgs, pkg)
-	}
-	loaded, err := packages.Load(&packages.Config{
-		Mode:  packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedDeps | packages.NeedImports,
-		Dir:   dir,
-		Tests: true,
-		Env:   append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off"),
-	}, pkgs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	packages.Visit(loaded, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			t.Errorf("after the fixes: %v", e)
-		}
-	})
-
-	for pkg := range configs {
-		var left []string
-		for _, d := range diagnostics(t, dir, capsulefield.New(configFor(pkg)), pkg) {
-			if len(d.SuggestedFixes) > 0 {
-				t.Errorf("%s: second run offers a fix: %s", pkg, d.Message)
-			}
-			left = append(left, d.Message)
-		}
-		slices.Sort(left)
-		slices.Sort(unfixed[pkg])
-		if !slices.Equal(left, unfixed[pkg]) {
-			t.Errorf("%s: after the fixes\n%s\nwant only the unfixable\n%s", pkg, strings.Join(left, "\n"), strings.Join(unfixed[pkg], "\n"))
-		}
-	}
+	fixtest.Check(t, testdata(t), cases, false)
 }
 
 // TestSingleFileFixes: through the golangci-lint plugin only fixes that

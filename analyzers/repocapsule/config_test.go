@@ -1,19 +1,17 @@
 package repocapsule_test
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/capsulelint/capsulelint/analyzers/repocapsule"
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/fixtest"
 )
 
 // finding is a diagnostic in a comparable form.
@@ -27,61 +25,22 @@ type finding struct {
 // is pkg (the package and its test variant).
 func analyze(t *testing.T, pkgs []*packages.Package, pkg string, cfg config.Config) []finding {
 	t.Helper()
-	var mine []*packages.Package
-	for _, p := range pkgs {
-		if p.PkgPath == pkg {
-			mine = append(mine, p)
-		}
-	}
-	if len(mine) == 0 {
-		t.Fatalf("package %s not loaded", pkg)
-	}
-	res, err := checker.Analyze([]*analysis.Analyzer{repocapsule.New(cfg)}, mine, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []finding
-	for _, act := range res.Roots {
-		if act.Err != nil {
-			t.Fatal(act.Err)
-		}
-		for _, d := range act.Diagnostics {
-			p := act.Package.Fset.Position(d.Pos)
-			out = append(out, finding{
-				where:   filepath.Base(p.Filename) + ":" + itoa(p.Line),
-				message: d.Message,
-				fixed:   len(d.SuggestedFixes) > 0,
-			})
-		}
+	for _, d := range fixtest.Analyze(t, repocapsule.New(cfg), fixtest.Packages(pkgs, pkg)) {
+		p := d.Fset.Position(d.Pos)
+		out = append(out, finding{
+			where:   filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line),
+			message: d.Message,
+			fixed:   len(d.SuggestedFixes) > 0,
+		})
 	}
 	return out
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-func loadTestdata(t *testing.T, patterns ...string) []*packages.Package {
-	t.Helper()
-	pkgs, err := packages.Load(&packages.Config{
-		Mode:  packages.LoadAllSyntax,
-		Dir:   testdata,
-		Tests: true,
-		Env:   append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOWORK=off"),
-	}, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, err := range p.Errors {
-			t.Fatal(err)
-		}
-	})
-	return pkgs
 }
 
 // TestConfigKeys checks what each configuration key of the golden
 // tests changes, by running the same packages without it.
 func TestConfigKeys(t *testing.T) {
-	pkgs := loadTestdata(t, "repocapsulefix", "repocapsulesource", "repocapsulenames", "repocapsulepattern")
+	pkgs := fixtest.Load(t, testdata, "repocapsulefix", "repocapsulesource", "repocapsulenames", "repocapsulepattern")
 	def := config.Default()
 
 	t.Run("test-capsule", func(t *testing.T) {

@@ -30,12 +30,21 @@ type Reporter struct {
 	// baseline holds the accepted findings, loaded on first use.
 	baseline *baseline.Baseline
 	asts     []*ast.File
+	// cgo maps cmd/cgo's translations of the package's files to the
+	// source file names.
+	cgo map[*token.File]string
 }
 
 // NewReporter returns a reporter for analyzer name.
 func NewReporter(pass *analysis.Pass, name string, cfg *config.Resolved) *Reporter {
 	r := &Reporter{Pass: pass, Name: name, Cfg: cfg, files: map[*token.File]*File{}}
 	for _, f := range pass.Files {
+		if src := CgoSource(pass.Fset, f); src != "" {
+			if r.cgo == nil {
+				r.cgo = map[*token.File]string{}
+			}
+			r.cgo[pass.Fset.File(f.Pos())] = src
+		}
 		if r.Skip(f) {
 			continue
 		}
@@ -45,10 +54,11 @@ func NewReporter(pass *analysis.Pass, name string, cfg *config.Resolved) *Report
 	return r
 }
 
-// Skip reports whether f is not analysed: generated, or a test file when
-// include-tests is off.
+// Skip reports whether f is not analysed: generated (cmd/cgo's
+// translation of a file is not, unless the file itself is), or a test
+// file when include-tests is off.
 func (r *Reporter) Skip(f *ast.File) bool {
-	if ast.IsGenerated(f) {
+	if Generated(r.Pass.Fset, f) {
 		return true
 	}
 	return !r.Cfg.IncludeTests && strings.HasSuffix(r.Pass.Fset.File(f.Pos()).Name(), "_test.go")
@@ -98,10 +108,40 @@ func (r *Reporter) Report(d analysis.Diagnostic, decls ...token.Pos) {
 	if r.inBaseline(d) {
 		return
 	}
+	if r.cgo != nil {
+		d = r.dropCgoFixes(d)
+	}
 	if r.Cfg.SingleFileFixes {
 		d = r.singleFile(d)
 	}
 	r.Pass.Report(d)
+}
+
+// dropCgoFixes drops the fixes of d that edit a file the analysis sees
+// only through cmd/cgo's translation: their edits would land in the build
+// cache's copy, not in the source file. The message says so.
+func (r *Reporter) dropCgoFixes(d analysis.Diagnostic) analysis.Diagnostic {
+	var kept []analysis.SuggestedFix
+	var files []string
+	for _, fix := range d.SuggestedFixes {
+		ok := true
+		for _, e := range fix.TextEdits {
+			if src := r.cgo[r.Pass.Fset.File(e.Pos)]; src != "" {
+				ok = false
+				if name := filepath.Base(src); !containsString(files, name) {
+					files = append(files, name)
+				}
+			}
+		}
+		if ok {
+			kept = append(kept, fix)
+		}
+	}
+	if len(files) > 0 && len(kept) == 0 {
+		d.Message += fmt.Sprintf("; no fix: it would edit %s, which uses cgo and is analysed through cmd/cgo's translation; change it by hand", strings.Join(files, ", "))
+	}
+	d.SuggestedFixes = kept
+	return d
 }
 
 // inBaseline reports whether d is an accepted finding of the configured

@@ -1,0 +1,3 @@
+package dircgo
+
+type InPlainFile struct{} // want `^type InPlainFile$`

@@ -18,11 +18,9 @@ var noop = &analysis.Analyzer{
 	Doc:      "walks every file and reports nothing",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
-		n := 0
 		for range pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().Preorder((*ast.File)(nil)) {
-			n++
 		}
-		return n, nil
+		return nil, nil
 	},
 }
 

@@ -92,3 +92,19 @@ func (policyKeys) Key(tenantID ids.TenantID, id string) string {
 func usePolicies(p Policies, ctx context.Context, tenantID ids.TenantID) string {
 	return p.Key(tenantID, "default")
 }
+
+// Uses in functions whose tenant parameters are at different places: each
+// gets the new parameter right after its own.
+const scopeFormat = "TENANT#%s#SCOPE#%s" // want `key "TENANT#%s#SCOPE#%s" has no CAPSULE# segment`
+
+func scopeKey(tenantID ids.TenantID, id string) string {
+	return fmt.Sprintf(scopeFormat, tenantID, id)
+}
+
+func ownerScopeKey(owner string, tenantID ids.TenantID) string {
+	return fmt.Sprintf(scopeFormat, tenantID, owner)
+}
+
+func scopes(ctx context.Context, tenantID ids.TenantID) []string {
+	return []string{scopeKey(tenantID, "a"), ownerScopeKey("me", tenantID)}
+}

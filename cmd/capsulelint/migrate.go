@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
@@ -27,6 +29,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 	dryRun := fs.Bool("dry-run", false, "print the unified diff instead of writing files")
 	configPath := fs.String("config", "", "path of a "+config.FileName+" (default: searched upward)")
 	maxRounds := fs.Int("max-rounds", 10, "stop after this many rounds")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	if err := fs.Parse(args); err != nil {
 		return 1
 	}
@@ -38,6 +41,19 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "capsulelint migrate:", err)
 		return 1
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "capsulelint migrate:", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "capsulelint migrate:", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	sum, err := migrate.Run(migrate.Options{
 		Patterns: fs.Args(), Analyzers: analyzers.InMigrationOrder(analyzers.New(cfg)), Config: resolved,

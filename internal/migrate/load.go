@@ -18,7 +18,7 @@ type workspace struct {
 
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedSyntax |
-	packages.NeedTypesSizes | packages.NeedModule
+	packages.NeedTypesSizes | packages.NeedModule | packages.NeedDeps
 
 // load type-checks the packages (with tests) as the workspace has them.
 func (w *workspace) load() ([]*packages.Package, error) {

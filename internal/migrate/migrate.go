@@ -82,11 +82,15 @@ func Run(opts Options) (*Summary, error) {
 	original := map[string][]byte{}
 	rolledBack := map[string]bool{}
 
+	var next []*packages.Package // the last trial's load, which is the workspace's
 	for round := 1; ; round++ {
-		pkgs, err := w.load()
-		if err != nil {
-			return nil, err
+		pkgs := next
+		if pkgs == nil {
+			if pkgs, err = w.load(); err != nil {
+				return nil, err
+			}
 		}
+		next = nil
 		if errs := typeErrors(pkgs, 5); len(errs) > 0 {
 			return nil, fmt.Errorf("the packages do not type-check; migrate needs a building module:\n\t%s", joinLines(errs))
 		}
@@ -123,6 +127,7 @@ func Run(opts Options) (*Summary, error) {
 			continue
 		}
 		res := t.last
+		next = res.pkgs
 		for file, content := range res.overlay {
 			if _, ok := original[file]; !ok {
 				if b, err := w.content(file); err == nil {

@@ -32,6 +32,7 @@ type trialResult struct {
 	overlay      map[string][]byte // files changed by the trial
 	sites, impls int
 	problem      string // why the trial failed; "" on success
+	pkgs         []*packages.Package // the load of the result, on success
 }
 
 // search returns the fixes that can be applied together without breaking
@@ -197,6 +198,8 @@ func (t *trial) run(cands []candidate) *trialResult {
 		if comp.sites == 0 && comp.impls == 0 {
 			if errs := typeErrors(pkgs, 3); len(errs) > 0 {
 				res.problem = errs[0]
+			} else {
+				res.pkgs = pkgs
 			}
 			return res
 		}

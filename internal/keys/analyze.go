@@ -82,14 +82,21 @@ type Analysis struct {
 	TenantHoles []int
 	// Findings are the defects; none unless Key and not Global.
 	Findings Finding
+	// CapsuleValue is, with MissingCapsule, the index in Segments of an
+	// unlabelled segment right after the tenant segment that holds a
+	// capsule value and no tenant value ("TENANT#%s#%s#INVOICE#%s" with a
+	// capsule ID second): the key lacks only the capsule label, which
+	// [Template.LabelCapsule] inserts. -1 otherwise.
+	CapsuleValue int
 
-	t      *Template
-	labels *Labels
-	atoms  []atom
-	seps   []int // seps[i]: the separator atom between Segments[i] and Segments[i+1]
-	// Swapped: the atoms of the capsule value in the tenant segment and of
-	// the tenant value in the capsule segment.
-	swapT, swapC int
+	t        *Template
+	labels   *Labels
+	classify Classifier
+	atoms    []atom
+	seps     []int // seps[i]: the separator atom between Segments[i] and Segments[i+1]
+	// Swapped: the atoms of the capsule values in the tenant segment and
+	// of the tenant values in the capsule segment.
+	swapT, swapC []int
 }
 
 const (
@@ -152,70 +159,48 @@ func (f *field) empty() bool { return !f.hole && f.text == "" }
 
 func (t *Template) fieldText(atoms []atom, first, last int) (string, bool) {
 	if last-first == 1 {
-		a := atoms[first]
+		a := &atoms[first]
 		if a.kind == aHole {
 			return "", true
 		}
-		return t.Pieces[a.piece].Text[a.lo:a.hi], false
+		return t.atomText(a), false
 	}
 	var b strings.Builder
-	for _, a := range atoms[first:last] {
+	for i := range atoms[first:last] {
+		a := &atoms[first+i]
 		if a.kind == aHole {
 			return "", true
 		}
-		b.WriteString(t.Pieces[a.piece].Text[a.lo:a.hi])
+		b.WriteString(t.atomText(a))
 	}
 	return b.String(), false
+}
+
+// atomText is the text of a literal or separator atom.
+func (t *Template) atomText(a *atom) string {
+	if a.piece < 0 {
+		return a.text
+	}
+	return t.Pieces[a.piece].Text[a.lo:a.hi]
+}
+
+// atomPiece is the piece of a hole atom: the template's, or the one a
+// rewrite adds.
+func (t *Template) atomPiece(a *atom) *Piece {
+	if a.hole != nil {
+		return a.hole
+	}
+	return &t.Pieces[a.piece]
 }
 
 // Analyze splits t into segments under l, decides whether it is a key and
 // reports its findings. classify may be nil (no hole is a tenant or
 // capsule value).
 func (t *Template) Analyze(l *Labels, classify Classifier) *Analysis {
-	a := &Analysis{t: t, labels: l, Tenant: -1, Capsule: -1, swapT: -1, swapC: -1}
-	sep := l.sep()
+	a := &Analysis{t: t, labels: l, classify: classify, Tenant: -1, Capsule: -1, CapsuleValue: -1}
 	var space bool
-	a.atoms, space = t.atoms(sep, make([]atom, 0, 2*len(t.Pieces)+4))
-
-	// Fields.
-	fields := make([]field, 0, 8)
-	start := 0
-	for i := 0; i <= len(a.atoms); i++ {
-		if i < len(a.atoms) && a.atoms[i].kind != aSep {
-			continue
-		}
-		f := field{first: start, last: i}
-		if i > start {
-			f.text, f.hole = t.fieldText(a.atoms, start, i)
-		}
-		fields = append(fields, f)
-		start = i + 1
-	}
-	a.Prefix = len(fields) > 1 && fields[len(fields)-1].empty()
-
-	// Segments: a configured label takes the field after it as its value
-	// unless that is a configured label itself; another label word does
-	// the same; any other field stands alone.
-	lower := l.lower()
-	configured := func(f *field) bool {
-		return !f.hole && (l.is(f.text, l.Tenant) || l.is(f.text, l.Capsule) || l.isGlobal(f.text))
-	}
-	for i := 0; i < len(fields); {
-		f := &fields[i]
-		labeled := !f.hole && (configured(f) || isWord(f.text, lower))
-		if !labeled {
-			a.addSegment(fields, "", i, i)
-			i++
-			continue
-		}
-		if i+1 < len(fields) && !configured(&fields[i+1]) {
-			a.addSegment(fields, f.text, i, i+1)
-			i += 2
-			continue
-		}
-		a.addSegment(fields, f.text, i, -1)
-		i++
-	}
+	a.atoms, space = t.atoms(l.sep(), make([]atom, 0, 2*len(t.Pieces)+4))
+	a.Segments, a.Prefix = t.segment(l, a.atoms)
 	if len(a.Segments) > 1 {
 		a.seps = make([]int, 0, len(a.Segments)-1)
 		for _, s := range a.Segments[1:] {
@@ -239,29 +224,11 @@ func (t *Template) Analyze(l *Labels, classify Classifier) *Analysis {
 	first := &a.Segments[0]
 	for i := range a.Segments {
 		s := &a.Segments[i]
-		switch {
-		case l.is(s.Label, l.Tenant):
-			if a.Tenant < 0 {
-				a.Tenant = i
-			}
-		case l.is(s.Label, l.Capsule):
-			if a.Capsule < 0 {
-				a.Capsule = i
-			}
-		case !l.isGlobal(s.Label):
-			continue
-		}
-		a.Key = a.Key || s.HasValue
-	}
-	if a.Capsule >= 0 && a.Tenant >= 0 && a.Capsule < a.Tenant {
-		// Prefer a capsule segment after the tenant segment.
-		for i := a.Tenant + 1; i < len(a.Segments); i++ {
-			if l.is(a.Segments[i].Label, l.Capsule) {
-				a.Capsule = i
-				break
-			}
+		if l.is(s.Label, l.Tenant) || l.is(s.Label, l.Capsule) || l.isGlobal(s.Label) {
+			a.Key = a.Key || s.HasValue
 		}
 	}
+	a.Tenant, a.Capsule = l.pick(a.Segments)
 	if !a.Key && first.Label != "" && len(a.TenantHoles) > 0 {
 		a.Key = true // a tenant value in a chain of LABEL<sep>value segments
 	}
@@ -282,21 +249,115 @@ func (t *Template) Analyze(l *Labels, classify Classifier) *Analysis {
 		return a
 	case a.Capsule < 0:
 		a.Findings |= MissingCapsule
+		if next := a.Tenant + 1; classify != nil && next < len(a.Segments) && a.Segments[next].Label == "" &&
+			len(a.valueHoles(a.atoms, &a.Segments[next], false)) > 0 && !a.anyHole(a.atoms, &a.Segments[next], true) {
+			a.CapsuleValue = next
+		}
 		return a
 	case a.Capsule != a.Tenant+1:
 		a.Findings |= Misordered
 	}
 	if classify != nil {
-		a.swapT = a.findHole(a.Tenant, classify, false)
-		a.swapC = a.findHole(a.Capsule, classify, true)
-		if a.swapT >= 0 && a.swapC >= 0 {
+		a.swapT = a.valueHoles(a.atoms, &a.Segments[a.Tenant], false)
+		a.swapC = a.valueHoles(a.atoms, &a.Segments[a.Capsule], true)
+		if len(a.swapT) > 0 && len(a.swapC) > 0 {
 			a.Findings |= Swapped
 		}
 	}
 	return a
 }
 
-func (a *Analysis) addSegment(fields []field, label string, labelField, valueField int) {
+// SwappedValues returns, for a swapped key, the holes (indices in
+// Template.Pieces) of the capsule values in the tenant segment and of the
+// tenant values in the capsule segment.
+func (a *Analysis) SwappedValues() (capsules, tenants []int) {
+	if !a.Findings.Has(Swapped) {
+		return nil, nil
+	}
+	for _, i := range a.swapT {
+		capsules = append(capsules, a.atoms[i].piece)
+	}
+	for _, i := range a.swapC {
+		tenants = append(tenants, a.atoms[i].piece)
+	}
+	return capsules, tenants
+}
+
+// segment splits atoms into segments under l; prefix reports whether they
+// end with a separator.
+func (t *Template) segment(l *Labels, atoms []atom) (segs []Segment, prefix bool) {
+	// Fields.
+	fields := make([]field, 0, 8)
+	start := 0
+	for i := 0; i <= len(atoms); i++ {
+		if i < len(atoms) && atoms[i].kind != aSep {
+			continue
+		}
+		f := field{first: start, last: i}
+		if i > start {
+			f.text, f.hole = t.fieldText(atoms, start, i)
+		}
+		fields = append(fields, f)
+		start = i + 1
+	}
+	prefix = len(fields) > 1 && fields[len(fields)-1].empty()
+
+	// Segments: a configured label takes the field after it as its value
+	// unless that is a configured label itself; another label word does
+	// the same; any other field stands alone.
+	lower := l.lower()
+	configured := func(f *field) bool {
+		return !f.hole && (l.is(f.text, l.Tenant) || l.is(f.text, l.Capsule) || l.isGlobal(f.text))
+	}
+	segs = make([]Segment, 0, len(fields))
+	for i := 0; i < len(fields); {
+		f := &fields[i]
+		labeled := !f.hole && (configured(f) || isWord(f.text, lower))
+		if !labeled {
+			segs = appendSegment(segs, atoms, fields, "", i, i)
+			i++
+			continue
+		}
+		if i+1 < len(fields) && !configured(&fields[i+1]) {
+			segs = appendSegment(segs, atoms, fields, f.text, i, i+1)
+			i += 2
+			continue
+		}
+		segs = appendSegment(segs, atoms, fields, f.text, i, -1)
+		i++
+	}
+	return segs, prefix
+}
+
+// pick returns the tenant and capsule segments of segs, -1 for none: the
+// first of each, but a capsule segment after the tenant segment rather
+// than one before it.
+func (l *Labels) pick(segs []Segment) (tenant, capsule int) {
+	tenant, capsule = -1, -1
+	for i := range segs {
+		switch {
+		case l.is(segs[i].Label, l.Tenant):
+			if tenant < 0 {
+				tenant = i
+			}
+		case l.is(segs[i].Label, l.Capsule):
+			if capsule < 0 {
+				capsule = i
+			}
+		}
+	}
+	if capsule >= 0 && tenant >= 0 && capsule < tenant {
+		for i := tenant + 1; i < len(segs); i++ {
+			if l.is(segs[i].Label, l.Capsule) {
+				capsule = i
+				break
+			}
+		}
+	}
+	return tenant, capsule
+}
+
+func appendSegment(segs []Segment, atoms []atom, fields []field, label string, labelField, valueField int) []Segment {
 	f := &fields[labelField]
 	s := Segment{Label: label, first: f.first, last: f.last}
 	v := f
@@ -306,28 +367,43 @@ func (a *Analysis) addSegment(fields []field, label string, labelField, valueFie
 	}
 	if label == "" || valueField >= 0 {
 		s.HasValue = !v.empty()
-		for _, at := range a.atoms[v.first:v.last] {
+		for _, at := range atoms[v.first:v.last] {
 			if at.kind == aHole {
 				s.Holes = append(s.Holes, at.piece)
 			}
 		}
 	}
-	a.Segments = append(a.Segments, s)
+	return append(segs, s)
 }
 
-// findHole returns the atom of a hole in segment seg holding only a
-// capsule value (tenant false) or only a tenant value (tenant true).
-func (a *Analysis) findHole(seg int, classify Classifier, tenant bool) int {
-	s := &a.Segments[seg]
+// valueHoles returns the atoms (indices in atoms) of the holes of segment
+// s holding only a capsule value (tenant false) or only a tenant value
+// (tenant true).
+func (a *Analysis) valueHoles(atoms []atom, s *Segment, tenant bool) []int {
+	var out []int
 	for i := s.first; i < s.last; i++ {
-		at := &a.atoms[i]
+		at := &atoms[i]
 		if at.kind != aHole {
 			continue
 		}
-		isT, isC := classify(&a.t.Pieces[at.piece])
+		isT, isC := a.classify(a.t.atomPiece(at))
 		if tenant && isT && !isC || !tenant && isC && !isT {
-			return i
+			out = append(out, i)
 		}
 	}
-	return -1
+	return out
+}
+
+// anyHole reports whether a hole of segment s may hold a tenant value
+// (tenant true) or a capsule value (tenant false).
+func (a *Analysis) anyHole(atoms []atom, s *Segment, tenant bool) bool {
+	for i := s.first; i < s.last; i++ {
+		if at := &atoms[i]; at.kind == aHole {
+			isT, isC := a.classify(a.t.atomPiece(at))
+			if tenant && isT || !tenant && isC {
+				return true
+			}
+		}
+	}
+	return false
 }

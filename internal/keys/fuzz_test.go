@@ -127,7 +127,13 @@ func FuzzFromFormat(f *testing.F) {
 			ra := re.Analyze(l, maskClassifier(newArgs, tenants, capsules))
 			checkRewritten(t, op, format, out, ra)
 		}
-		if a.Findings.Has(MissingCapsule) {
+		if a.CapsuleValue >= 0 {
+			nt, err := tmpl.LabelCapsule(a)
+			check("label", nt, err)
+			if _, err := tmpl.InsertCapsule(a, "capsule"); err == nil {
+				t.Fatalf("InsertCapsule %q: a second capsule value beside the unlabelled one", format)
+			}
+		} else if a.Findings.Has(MissingCapsule) {
 			nt, err := tmpl.InsertCapsule(a, "capsule")
 			check("insert", nt, err)
 		}
@@ -153,7 +159,7 @@ func checkRewritten(t *testing.T, op, in, out string, ra *Analysis) {
 		t.Fatalf("%s %q = %q: no longer a key", op, in, out)
 	}
 	switch op {
-	case "insert", "reorder":
+	case "insert", "reorder", "label":
 		if ra.Tenant < 0 || ra.Capsule != ra.Tenant+1 {
 			t.Fatalf("%s %q = %q: tenant segment %d, capsule segment %d", op, in, out, ra.Tenant, ra.Capsule)
 		}
@@ -222,7 +228,13 @@ func FuzzFromConcat(f *testing.F) {
 			}
 			checkRewritten(t, op, src, out, re.Analyze(l, byIdent(re)))
 		}
-		if a.Findings.Has(MissingCapsule) {
+		if a.CapsuleValue >= 0 {
+			nt, err := tmpl.LabelCapsule(a)
+			check("label", nt, err)
+			if _, err := tmpl.InsertCapsule(a, "string(capsule)"); err == nil {
+				t.Fatalf("InsertCapsule %q: a second capsule value beside the unlabelled one", src)
+			}
+		} else if a.Findings.Has(MissingCapsule) {
 			nt, err := tmpl.InsertCapsule(a, "string(capsule)")
 			check("insert", nt, err)
 		}
@@ -291,7 +303,13 @@ func FuzzFromTag(f *testing.F) {
 			}
 			checkRewritten(t, op, tag, out, re.Analyze(l, classify))
 		}
-		if a.Findings.Has(MissingCapsule) {
+		if a.CapsuleValue >= 0 {
+			nt, err := tmpl.LabelCapsule(a)
+			check("label", nt, err)
+			if _, err := tmpl.InsertCapsule(a, "capsule_id"); err == nil {
+				t.Fatalf("InsertCapsule %q: a second capsule value beside the unlabelled one", tag)
+			}
+		} else if a.Findings.Has(MissingCapsule) {
 			nt, err := tmpl.InsertCapsule(a, "capsule_id")
 			check("insert", nt, err)
 		}

@@ -1,10 +1,18 @@
 package keys
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // ErrStar is returned by rewrites of a format whose width or precision
 // comes from an argument ('*'): its arguments cannot be renumbered safely.
 var ErrStar = errors.New("the format takes a width or precision from an argument ('*'); rewrite it by hand")
+
+// ErrAmbiguousSwap is returned by Swap and Reorder when the tenant segment
+// holds several capsule values or the capsule segment several tenant
+// values: which value goes where cannot be told.
+var ErrAmbiguousSwap = errors.New("the tenant and capsule segments hold several swapped values, and which goes where cannot be told; swap them by hand")
 
 func (a *Analysis) of(t *Template) error {
 	if a == nil || a.t != t {
@@ -37,6 +45,9 @@ func (t *Template) InsertCapsule(a *Analysis, value string) (*Template, error) {
 	if value == "" {
 		return nil, errors.New("keys: empty capsule value")
 	}
+	if a.CapsuleValue >= 0 {
+		return nil, errors.New("keys: the key has a capsule value without its label after the tenant segment; LabelCapsule labels it")
+	}
 	l := a.labels
 	seg := &a.Segments[a.Tenant]
 	hole := a.newHole(value, seg)
@@ -48,6 +59,27 @@ func (t *Template) InsertCapsule(a *Analysis, value string) (*Template, error) {
 		{kind: aHole, piece: -1, hole: hole},
 	}
 	return t.rebuild(splice(a.atoms, seg.last, added)), nil
+}
+
+// LabelCapsule returns t with the capsule label inserted before the
+// unlabelled capsule value that follows its tenant segment
+// (Analysis.CapsuleValue): "TENANT#%s#%s#INVOICE#%s" becomes
+// "TENANT#%s#CAPSULE#%s#INVOICE#%s", with the same arguments. A key
+// gsitenant's fix left as "TENANT#{t}#{c}#..." gets its label and no
+// second capsule value.
+func (t *Template) LabelCapsule(a *Analysis) (*Template, error) {
+	if a == nil || a.t != t {
+		return nil, errors.New("keys: analysis of another template")
+	}
+	if a.CapsuleValue < 0 {
+		return nil, errors.New("keys: no unlabelled capsule value follows the tenant segment")
+	}
+	l := a.labels
+	added := []atom{
+		{kind: aLit, piece: -1, text: l.styleLike(l.Capsule, a.Segments[a.Tenant].Label)},
+		{kind: aSep, piece: -1, text: l.sep()},
+	}
+	return t.rebuild(splice(a.atoms, a.Segments[a.CapsuleValue].first, added)), nil
 }
 
 // PrefixTenant returns t with a tenant segment inserted before the capsule
@@ -85,9 +117,16 @@ func (t *Template) PrefixTenant(a *Analysis, value string) (*Template, error) {
 // (and their arguments or operands) moved into tenant, capsule order, at
 // the place of the first of them; the other segments keep their order:
 // "CAPSULE#%s#TENANT#%s#INVOICE#%s" becomes "TENANT#%s#CAPSULE#%s#INVOICE#%s"
-// with the first two arguments swapped. When the values are swapped as
-// well (the capsule segment holds the tenant value), they are put back in
-// the same rewrite.
+// with the first two arguments swapped.
+//
+// The values end where their labels say: when, moved, the tenant segment
+// holds a capsule value and the capsule segment a tenant value (they were
+// swapped too, or a label without a value took the field after it, as in
+// "TENANT#{c}#{t}#CAPSULE"), they are exchanged in the same rewrite
+// (ErrAmbiguousSwap when there are several). A label without a value of
+// its own is only moved in front of a value of its kind; the rewrite is
+// refused when it would label something else, or when the result would
+// still not have the capsule segment right after the tenant segment.
 func (t *Template) Reorder(a *Analysis) (*Template, error) {
 	if err := a.of(t); err != nil {
 		return nil, err
@@ -115,30 +154,42 @@ func (t *Template) Reorder(a *Analysis) (*Template, error) {
 		seg := &a.Segments[s]
 		atoms = append(atoms, a.atoms[seg.first:seg.last]...)
 	}
-	if a.Findings.Has(Swapped) {
-		// The values were swapped too: moving the segments with their
-		// values would leave them swapped, so swap them back as well.
-		i, j := holeAtom(atoms, a.atoms[a.swapT].piece), holeAtom(atoms, a.atoms[a.swapC].piece)
-		if i >= 0 && j >= 0 {
-			atoms[i], atoms[j] = atoms[j], atoms[i]
+
+	// The moved key, segmented again.
+	l := a.labels
+	segs, _ := t.segment(l, atoms)
+	nT, nC := l.pick(segs)
+	if nT < 0 || nC != nT+1 {
+		return nil, fmt.Errorf("moving the %s and %s segments would not put them next to each other; rewrite the key by hand", l.Tenant, l.Capsule)
+	}
+	if a.classify != nil {
+		cs, ts := a.valueHoles(atoms, &segs[nT], false), a.valueHoles(atoms, &segs[nC], true)
+		if len(cs) > 0 && len(ts) > 0 {
+			if len(cs) > 1 || len(ts) > 1 {
+				return nil, ErrAmbiguousSwap
+			}
+			atoms[cs[0]], atoms[ts[0]] = atoms[ts[0]], atoms[cs[0]]
+		}
+	}
+	for _, x := range []struct {
+		old, new    int
+		label, kind string
+		tenant      bool
+	}{{T, nT, l.Tenant, "tenant", true}, {C, nC, l.Capsule, "capsule", false}} {
+		if a.Segments[x.old].HasValue {
+			continue
+		}
+		if a.classify == nil || len(a.valueHoles(atoms, &segs[x.new], x.tenant)) == 0 || a.anyHole(atoms, &segs[x.new], !x.tenant) {
+			return nil, fmt.Errorf("the %s label has no value of its own, and moved, it would label a field that is not a %s value; rewrite the key by hand", x.label, x.kind)
 		}
 	}
 	return t.rebuild(atoms), nil
 }
 
-// holeAtom returns the index of the atom of hole piece in atoms, or -1.
-func holeAtom(atoms []atom, piece int) int {
-	for i := range atoms {
-		if atoms[i].kind == aHole && atoms[i].piece == piece {
-			return i
-		}
-	}
-	return -1
-}
-
 // Swap returns t with the capsule value of its tenant segment and the
 // tenant value of its capsule segment exchanged (for a format: the two
-// arguments).
+// arguments). When either segment holds several such values, which goes
+// where cannot be told: ErrAmbiguousSwap.
 func (t *Template) Swap(a *Analysis) (*Template, error) {
 	if err := a.of(t); err != nil {
 		return nil, err
@@ -146,8 +197,12 @@ func (t *Template) Swap(a *Analysis) (*Template, error) {
 	if !a.Findings.Has(Swapped) {
 		return nil, errors.New("keys: the tenant and capsule values are not swapped")
 	}
+	if len(a.swapT) != 1 || len(a.swapC) != 1 {
+		return nil, ErrAmbiguousSwap
+	}
 	atoms := append([]atom(nil), a.atoms...)
-	atoms[a.swapT], atoms[a.swapC] = atoms[a.swapC], atoms[a.swapT]
+	i, j := a.swapT[0], a.swapC[0]
+	atoms[i], atoms[j] = atoms[j], atoms[i]
 	return t.rebuild(atoms), nil
 }
 

@@ -31,7 +31,7 @@ type trial struct {
 type trialResult struct {
 	overlay      map[string][]byte // files changed by the trial
 	sites, impls int
-	problem      string // why the trial failed; "" on success
+	problem      string              // why the trial failed; "" on success
 	pkgs         []*packages.Package // the load of the result, on success
 }
 

@@ -71,9 +71,8 @@ var packageConfigs = map[string]func(*config.Config){
 // reproduce a reported, unfixed bug; they are skipped with this message
 // (delete the entry to enable the case).
 var knownFixBugs = map[string]string{
-	"defaults/robust_testcall_nofix":       testVariantBug,
-	"defaults/repocapsulefix":              testVariantBug,
-	"defaults/robust_keyformat_swap_multi": swapMultiBug,
+	"defaults/robust_testcall_nofix": testVariantBug,
+	"defaults/repocapsulefix":        testVariantBug,
 }
 
 const testVariantBug = "known bug: repocapsule, keyformat, gsitenant: a fix that changes a signature is offered by the package's analysis while its test variant, which sees a _test.go call with no value to pass, refuses it; capsulelint -fix applies it and the tests stop compiling; see robust_testcall_nofix"

@@ -96,15 +96,9 @@ func testdataDir(t *testing.T) string {
 // fixed (delete the entry to enable it; CAPSULELINT_KNOWN_BUGS=1 runs
 // them all, here and in TestFixValidity).
 var knownBugs = map[string]string{
-	"robust_embedded_missed":              "known bug: repocapsule: a method a repository interface gets from an embedded interface that is not a repository by name is not reported; see robust_embedded_missed",
-	"robust_gsitenant_recursive":          "known bug: gsitenant: the fix prefixes TENANT# to a return that appends to a recursive call of the helper, whose key already has it (TENANT#t#TENANT#t#CAPSULE#...); see robust_gsitenant_recursive",
-	"robust_keyformat_reorder_swapped":    "known bug: keyformat: the reorder fix of TENANT#{c}#{t}#CAPSULE moves the label between the values and leaves the key swapped (TENANT#{c}#CAPSULE#{t}); see robust_keyformat_reorder_swapped",
-	"robust_keyformat_swap_multi":         swapMultiBug,
-	"robust_keyformat_typedconst_dup":     "known bug: keyformat: a key constant of a named string type is reported at the constant and again where string(k) is used as a format; see robust_keyformat_typedconst_dup",
-	"robust_keyformat_unlabelled_capsule": "known bug: keyformat: a capsule value right after the tenant segment without a CAPSULE label gets a second capsule value (TENANT#%s#CAPSULE#%s#%s) instead of the label; see robust_keyformat_unlabelled_capsule",
+	"robust_embedded_missed":     "known bug: repocapsule: a method a repository interface gets from an embedded interface that is not a repository by name is not reported; see robust_embedded_missed",
+	"robust_gsitenant_recursive": "known bug: gsitenant: the fix prefixes TENANT# to a return that appends to a recursive call of the helper, whose key already has it (TENANT#t#TENANT#t#CAPSULE#...); see robust_gsitenant_recursive",
 }
-
-const swapMultiBug = "known bug: keyformat: with several capsule values in the TENANT# segment and several tenant values in the CAPSULE# segment, the fix swaps one pair (not the one the message names) and is offered again; see robust_keyformat_swap_multi"
 
 // TestRobustness runs the four analyzers with the default configuration
 // over every robust* package: cgo, generics, aliases, dot imports,

@@ -41,7 +41,22 @@
 // reported at the constant; its fix edits the constant and passes the new
 // argument at every use: the capsule value in scope there or, where there
 // is none, a capsuleID parameter added to the function around the use as
-// above; when any use can have neither, there is no fix. A misordered key is fixed by moving the segments
-// with their arguments; swapped values are swapped back. Where no value or
-// more than one is available, the message says so and there is no fix.
+// above; when any use can have neither, there is no fix. A constant
+// used as string(k) (a named string type) is used as a format too.
+//
+// When the value right after the TENANT# segment is a capsule value
+// without its label (TENANT#%s#%s#ACCOUNT#%s with the capsule ID second,
+// as gsitenant's fix can leave a key), the fix inserts only the CAPSULE#
+// label: TENANT#%s#CAPSULE#%s#ACCOUNT#%s, with the same arguments.
+//
+// A misordered key is fixed by moving the segments with their arguments,
+// and the values end where their labels say: a capsule value left in the
+// TENANT# segment and a tenant value in the CAPSULE# segment are swapped
+// back in the same fix (TENANT#{c}#{t}#CAPSULE becomes
+// TENANT#{t}#CAPSULE#{c}). A label without a value of its own is only
+// moved in front of a value of its kind. Swapped values are swapped back
+// when there is one of each; with several capsule values in the TENANT#
+// segment or several tenant values in the CAPSULE# segment, which goes
+// where cannot be told, and there is no fix. Where no value or more than
+// one is available, the message says so and there is no fix.
 package keyformat

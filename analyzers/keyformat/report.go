@@ -214,23 +214,26 @@ func (c *checker) reportMisordered(k *key) {
 
 func (c *checker) reportSwapped(k *key) {
 	a := k.a
-	tseg, cseg := &a.Segments[a.Tenant], &a.Segments[a.Capsule]
-	var tv, cv string // the capsule value in the tenant segment, the tenant value in the capsule segment
-	classify := c.classifier(k)
-	for _, h := range tseg.Holes {
-		if _, isC := classify(&k.tmpl.Pieces[h]); isC {
-			tv = c.holeText(k, &k.tmpl.Pieces[h])
+	capsules, tenants := a.SwappedValues()
+	names := func(holes []int) []string {
+		out := make([]string, len(holes))
+		for i, h := range holes {
+			out[i] = c.holeText(k, &k.tmpl.Pieces[h])
 		}
+		return out
 	}
-	for _, h := range cseg.Holes {
-		if isT, _ := classify(&k.tmpl.Pieces[h]); isT {
-			cv = c.holeText(k, &k.tmpl.Pieces[h])
-		}
-	}
-	msg := fmt.Sprintf("key %q has capsule value %s in its %s segment and tenant value %s in its %s segment: the rows are filed under the wrong tenant (want %s{%s}%s%s{%s})",
-		render(k.tmpl), tv, c.seg(c.labels.Tenant), cv, c.seg(c.labels.Capsule),
-		c.seg(c.labels.Tenant), cv, c.labels.Separator, c.seg(c.labels.Capsule), tv)
+	cvs, tvs := names(capsules), names(tenants) // the capsule values in the tenant segment, the tenant values in the capsule segment
 	nt, err := k.tmpl.Swap(a)
+	var msg string
+	if len(cvs) == 1 && len(tvs) == 1 {
+		msg = fmt.Sprintf("key %q has capsule value %s in its %s segment and tenant value %s in its %s segment: the rows are filed under the wrong tenant (want %s{%s}%s%s{%s})",
+			render(k.tmpl), cvs[0], c.seg(c.labels.Tenant), tvs[0], c.seg(c.labels.Capsule),
+			c.seg(c.labels.Tenant), tvs[0], c.labels.Separator, c.seg(c.labels.Capsule), cvs[0])
+	} else {
+		msg = fmt.Sprintf("key %q has %s in its %s segment and %s in its %s segment: the rows are filed under the wrong tenant (want the tenant values in the %s segment and the capsule values in the %s segment)",
+			render(k.tmpl), values("capsule", cvs), c.seg(c.labels.Tenant), values("tenant", tvs), c.seg(c.labels.Capsule),
+			c.seg(c.labels.Tenant), c.seg(c.labels.Capsule))
+	}
 	b := fixes.NewBuilder(c.pass.Fset)
 	why := ""
 	if err == nil {
@@ -239,10 +242,23 @@ func (c *checker) reportSwapped(k *key) {
 	if err != nil {
 		why = err.Error()
 	}
-	c.finish(k, "swapped", msg, why, b, fmt.Sprintf("Swap %s and %s", tv, cv))
+	c.finish(k, "swapped", msg, why, b, fmt.Sprintf("Swap %s and %s", cvs[0], tvs[0]))
+}
+
+// values names values of a kind in a message: "capsule value c",
+// "capsule values c and c2".
+func values(kind string, vs []string) string {
+	if len(vs) == 1 {
+		return kind + " value " + vs[0]
+	}
+	return kind + " values " + strings.Join(vs[:len(vs)-1], ", ") + " and " + vs[len(vs)-1]
 }
 
 func (c *checker) reportMissingCapsule(k *key) {
+	if k.a.CapsuleValue >= 0 {
+		c.reportUnlabelledCapsule(k)
+		return
+	}
 	b, value, title, why := c.insertCapsule(k)
 	shown := value
 	if shown == "" {
@@ -255,6 +271,40 @@ func (c *checker) reportMissingCapsule(k *key) {
 	msg := fmt.Sprintf("key %q has no %s segment: rows from every capsule of the tenant share it%s",
 		render(k.tmpl), c.seg(c.labels.Capsule), want)
 	c.finish(k, "missing-capsule", msg, why, b, title)
+}
+
+// reportUnlabelledCapsule reports a key whose tenant segment is followed
+// by a capsule value without its label ("TENANT#%s#%s#ACCOUNT#%s" with
+// the capsule ID second, as gsitenant's fix can leave it): the fix
+// inserts the label, not a second capsule value.
+func (c *checker) reportUnlabelledCapsule(k *key) {
+	a := k.a
+	seg := &a.Segments[a.CapsuleValue]
+	classify := c.classifier(k)
+	value := ""
+	for _, h := range seg.Holes {
+		if _, isC := classify(&k.tmpl.Pieces[h]); isC {
+			value = c.holeText(k, &k.tmpl.Pieces[h])
+			break
+		}
+	}
+	capSeg := c.seg(c.labels.Capsule)
+	nt, err := k.tmpl.LabelCapsule(a)
+	want := ""
+	if err == nil {
+		want = fmt.Sprintf(" (want %q)", render(nt))
+	}
+	msg := fmt.Sprintf("key %q has capsule value %s right after its %s segment but no %s label: a query by the %s prefix misses these rows%s",
+		render(k.tmpl), value, c.seg(c.labels.Tenant), capSeg, capSeg, want)
+	b := fixes.NewBuilder(c.pass.Fset)
+	why := ""
+	if err == nil {
+		err = c.apply(k, nt, b, nil)
+	}
+	if err != nil {
+		why = err.Error()
+	}
+	c.finish(k, "missing-capsule", msg, why, b, fmt.Sprintf("Insert the %s label before %s", capSeg, value))
 }
 
 // errNoTenantParam: the function around the key has no tenant parameter.
@@ -608,6 +658,12 @@ func (c *checker) apply(k *key, nt *keys.Template, b *fixes.Builder, valueAt fun
 	if k.lit == nil {
 		return errors.New("the format is not a single string literal")
 	}
+	if sameArgs(nt, k.tmpl.NumArgs) {
+		// Only the format changes (a label inserted): its uses, here
+		// or in other packages, keep their arguments.
+		b.Replace(k.lit.Pos(), k.lit.End(), keys.Quote(nt.FormatString(), k.lit))
+		return nil
+	}
 	if k.obj != nil {
 		if k.obj.Exported() {
 			return fmt.Errorf("%s is exported, and its uses in other packages would be left with the wrong arguments; change it by hand", k.obj.Name())
@@ -640,4 +696,18 @@ func (c *checker) apply(k *key, nt *keys.Template, b *fixes.Builder, valueAt fun
 		}
 	}
 	return nil
+}
+
+// sameArgs reports whether the rewritten format nt takes the n arguments
+// of its original, in their order.
+func sameArgs(nt *keys.Template, n int) bool {
+	if len(nt.Args) != n {
+		return false
+	}
+	for i, it := range nt.Args {
+		if it.Old != i {
+			return false
+		}
+	}
+	return true
 }

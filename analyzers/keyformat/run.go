@@ -130,9 +130,10 @@ func isFunc(info *types.Info, call *ast.CallExpr, path, name string) bool {
 	return ok && fn.Pkg() != nil && fn.Pkg().Path() == path && fn.Name() == name
 }
 
-// constOf returns the package-level or local constant e names, if any.
+// constOf returns the package-level or local constant e names, if any,
+// converted to a string type or not: k and string(k).
 func (c *checker) constOf(e ast.Expr) *types.Const {
-	switch e := ast.Unparen(e).(type) {
+	switch e := ast.Unparen(keys.Unconvert(e, c.pass.TypesInfo)).(type) {
 	case *ast.Ident:
 		k, _ := c.pass.TypesInfo.Uses[e].(*types.Const)
 		return k
@@ -293,11 +294,20 @@ func (c *checker) collectConsts() {
 			if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
 				ecur = cur.Parent()
 			}
+			// Parentheses and conversions to a string type around it:
+			// fmt.Sprintf(string(k), ...) uses k as a format.
 			for {
-				if _, ok := ecur.Parent().Node().(*ast.ParenExpr); !ok {
-					break
+				parent := ecur.Parent()
+				if _, ok := parent.Node().(*ast.ParenExpr); ok {
+					ecur = parent
+					continue
 				}
-				ecur = ecur.Parent()
+				if call, ok := parent.Node().(*ast.CallExpr); ok && len(call.Args) == 1 && call.Args[0] == ecur.Node() &&
+					keys.Unconvert(call, info) != ast.Expr(call) {
+					ecur = parent
+					continue
+				}
+				break
 			}
 			if call, ok := ecur.Parent().Node().(*ast.CallExpr); ok {
 				if fcall, ok := c.formatCallOf(file, call); ok && fcall.format() == ecur.Node() {

@@ -1,7 +1,9 @@
-// Package robust_keyformat_typedconst_dup reproduces a duplicate finding:
-// a key held in a constant of a named string type is reported at the
-// constant (right) and again where it is converted to a format (wrong:
-// one defect, one diagnostic).
+// Package robust_keyformat_typedconst_dup is the regression test of a
+// duplicate finding: a key held in a constant of a named string type was
+// reported at the constant (right) and again where it is converted to a
+// format (wrong: one defect, one diagnostic). string(k) is a use of the
+// constant as a format, so the constant's fix threads the capsule
+// argument through it.
 package robust_keyformat_typedconst_dup
 
 import (

@@ -96,8 +96,7 @@ func testdataDir(t *testing.T) string {
 // fixed (delete the entry to enable it; CAPSULELINT_KNOWN_BUGS=1 runs
 // them all, here and in TestFixValidity).
 var knownBugs = map[string]string{
-	"robust_embedded_missed":     "known bug: repocapsule: a method a repository interface gets from an embedded interface that is not a repository by name is not reported; see robust_embedded_missed",
-	"robust_gsitenant_recursive": "known bug: gsitenant: the fix prefixes TENANT# to a return that appends to a recursive call of the helper, whose key already has it (TENANT#t#TENANT#t#CAPSULE#...); see robust_gsitenant_recursive",
+	"robust_embedded_missed": "known bug: repocapsule: a method a repository interface gets from an embedded interface that is not a repository by name is not reported; see robust_embedded_missed",
 }
 
 // TestRobustness runs the four analyzers with the default configuration

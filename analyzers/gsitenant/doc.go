@@ -43,6 +43,17 @@
 // once. Labels and separator are the configured ones (labels, separator,
 // case-insensitive-labels).
 //
+// A key that starts with the result of a GSI key helper call (the first
+// operand of a +, the first element of a join, the argument of a leading
+// %s or %v, or the whole result, as in a recursive helper's
+// return Gsi1pkPath(capsuleID, depth-1) + "#CHILD") extends that
+// helper's key, whose tenant segment is the called helper's: it carries
+// the tenant when that helper has a tenant parameter or is a helper of
+// this package without a defect (the helper is then not reported), and
+// is never prefixed by the fix, which would give TENANT#t#TENANT#t#...
+// A helper all of whose keys extend a helper that lacks the tenant is
+// reported with a fix that adds the parameter only.
+//
 // The suggested fix for a helper adds "tenantID <pkg>.TenantID" as its
 // first parameter (the tenant type declared beside the capsule type, else
 // the configured one, else the one tenant type of the parameters'
@@ -52,7 +63,9 @@
 // value at every call in the package: the tenant variable or parameter in
 // scope, X.TenantID beside X.CapsuleID, or the func(context.Context)
 // TenantID accessor of the tenant type's package applied to the context in
-// scope. For a format, "TENANT#%s#" goes into the format and tenantID into
+// scope. Calls inside the helper itself (recursion), and inside the
+// reported helpers whose keys extend its key (which the fix gives the same
+// parameter), pass the new parameter on. For a format, "TENANT#%s#" goes into the format and tenantID into
 // the arguments; for a concatenation, "TENANT#" + string(tenantID) + "#";
 // for a join, the elements "TENANT", string(tenantID). For a method whose
 // receiver carries the tenant, the fix only adds the receiver's field to

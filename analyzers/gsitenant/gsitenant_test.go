@@ -27,6 +27,14 @@ func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(config.Default()), "gsitenantfix", "gsitenantcalls")
 }
 
+// TestChains covers helpers whose keys extend another helper's key,
+// whose fixes take more than one round when a call of the helper is in
+// another helper that gets its own prefix (not in TestFixesCompile,
+// which checks that one round of fixes leaves nothing to fix).
+func TestChains(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(config.Default()), "gsitenantchain")
+}
+
 func patternConfig() config.Config {
 	c := config.Default()
 	c.KeyhelperPattern = `^IndexKey`

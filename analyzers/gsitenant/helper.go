@@ -33,7 +33,7 @@ func (c *checker) checkHelpers(helpers []helperDecl) {
 	var defects []*defect
 	set := map[*types.Func]bool{}
 	for _, h := range helpers {
-		if d := c.checkHelper(h); d != nil {
+		if d, _ := c.defectOf(h.fn); d != nil {
 			defects = append(defects, d)
 			set[h.fn] = true
 		}
@@ -42,11 +42,29 @@ func (c *checker) checkHelpers(helpers []helperDecl) {
 		return
 	}
 	// The references to every defective helper, in one traversal.
+	c.reported = defects
 	uses := fixes.IndexUses(c.pass.TypesInfo, c.insp, set)
 	coupling := fixes.NewCoupling(c.pass.Pkg)
 	for _, d := range defects {
 		c.report(d, uses, coupling)
 	}
+}
+
+// defectOf returns the defect of the helper fn declared in this package
+// (nil if it has none), computed once; busy is true when fn's defect is
+// being computed, i.e. fn's keys extend their own (recursion).
+func (c *checker) defectOf(fn *types.Func) (d *defect, busy bool) {
+	if d, ok := c.checked[fn]; ok {
+		return d, false
+	}
+	if c.busy[fn] {
+		return nil, true
+	}
+	c.busy[fn] = true
+	d = c.checkHelper(c.decls[fn])
+	delete(c.busy, fn)
+	c.checked[fn] = d
+	return d, false
 }
 
 // checkHelper returns h's defect, if any: no tenant parameter, and keys
@@ -67,17 +85,52 @@ func (c *checker) checkHelper(h helperDecl) *defect {
 	d := &defect{helperDecl: h}
 	d.keys, d.why = c.findKeys(h.decl, h.fn)
 	for _, k := range d.keys {
-		if k.hasTenant() {
-			return nil // the tenant comes from elsewhere (a context, a field)
+		if k.hasTenant() || k.from != nil && c.helperHasTenant(h.fn, k.from) {
+			return nil // the tenant comes from elsewhere (a context, a field, a helper)
 		}
 	}
 	if recv := sig.Recv(); recv != nil {
 		d.recv, d.recvType, d.recvWhy = c.receiverTenant(recv)
-		if d.recvType != nil && len(d.keys) == 0 {
-			return nil // the receiver carries a tenant and the key is unknown
+		if d.recvType != nil && len(d.own()) == 0 {
+			// The receiver carries a tenant and the key is unknown, or
+			// extends the key of a helper that gets the tenant segment.
+			return nil
 		}
 	}
 	return d
+}
+
+// helperHasTenant reports whether the key of the helper from, which a key
+// of fn starts with, carries the tenant: from has a tenant parameter, or
+// is a helper of this package without a defect (its key has a tenant
+// from elsewhere, or it is opted out). A key that extends fn's own key
+// (recursion) or that of a helper that lacks the tenant is fn's key
+// extended: its tenant segment comes from that helper (or its fix).
+func (c *checker) helperHasTenant(fn, from *types.Func) bool {
+	if from == fn {
+		return false
+	}
+	if c.tenantParam(from.Signature()) >= 0 {
+		return true
+	}
+	if from.Pkg() != c.pass.Pkg {
+		return false // reported in its own package
+	}
+	d, busy := c.defectOf(from)
+	return d == nil && !busy
+}
+
+// own returns d's keys that start the key themselves (the others extend
+// the key of a helper, which gets the tenant segment); only these are
+// prefixed.
+func (d *defect) own() []*key {
+	var own []*key
+	for _, k := range d.keys {
+		if k.from == nil {
+			own = append(own, k)
+		}
+	}
+	return own
 }
 
 // receiverTenant returns recv.<tenant field> when the receiver's struct
@@ -112,7 +165,7 @@ func (c *checker) receiverTenant(recv *types.Var) (string, types.Type, string) {
 // report reports d with its fix; uses index the helpers' references.
 func (c *checker) report(d *defect, uses *fixes.UseIndex, coupling *fixes.Coupling) {
 	var related []analysis.RelatedInformation
-	for _, k := range d.keys {
+	for _, k := range d.own() {
 		related = append(related, analysis.RelatedInformation{Pos: k.expr.Pos(), End: k.expr.End(),
 			Message: fmt.Sprintf("key %q without the %s segment", k.String(), c.segment())})
 	}
@@ -143,8 +196,14 @@ func (c *checker) report(d *defect, uses *fixes.UseIndex, coupling *fixes.Coupli
 	}
 	want := fmt.Sprintf("%s(%s)", d.fn.Name(), c.params(d.fn, name+" "+typeText))
 	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter: ", fixes.FuncName(d.fn))
-	if len(d.keys) > 0 && d.keys[0].tmpl != nil {
-		k := d.keys[0]
+	own := d.own()
+	if len(own) == 0 && len(d.keys) > 0 {
+		// Every key extends another helper's, which lacks the tenant too.
+		from := d.keys[0].from
+		msg += fmt.Sprintf("its key %q extends the key of %s, which has no tenant either: an index query sees every tenant's rows (want %s, passing %s to %s once it takes one)",
+			d.keys[0].String(), fixes.FuncName(from), want, name, fixes.FuncName(from))
+	} else if len(own) > 0 && own[0].tmpl != nil {
+		k := own[0]
 		if wantKey, ok := k.want(name); ok {
 			msg += fmt.Sprintf("its key %q lets an index query see every tenant's rows (want %s building %q)", k.String(), want, wantKey)
 		} else {
@@ -174,7 +233,7 @@ func (c *checker) fixParam(b *fixes.Builder, d *defect, name string, typ scope.T
 	if typ.Type != nil && !types.Identical(typ.Type, types.Typ[types.String]) || typ.Type == nil && typ.Name != "string" {
 		conv = "string(" + name + ")"
 	}
-	for _, k := range d.keys {
+	for _, k := range d.own() {
 		if obj := c.visible(k.expr.Pos(), name); obj != nil {
 			return fmt.Sprintf("%s is already declared where its key is built (%s)", name, fixes.Where(c.pass.Fset, obj.Pos()))
 		}
@@ -183,12 +242,37 @@ func (c *checker) fixParam(b *fixes.Builder, d *defect, name string, typ scope.T
 		}
 	}
 	err := b.ChangeSignature(c.pass, c.insp, c.cl, fixes.SignatureChange{
-		Funcs: []*types.Func{d.fn}, Index: 0, Name: name, Type: typ, Kind: scope.Tenant, Uses: uses,
+		Funcs: c.extending(d, typ, coupling), Index: 0, Name: name, Type: typ, Kind: scope.Tenant, Uses: uses,
 	})
 	if err != nil {
 		return err.Error()
 	}
 	return ""
+}
+
+// extending returns d's helper and the reported helpers of this package
+// whose keys extend its key (they start with its result) and that can
+// take the same new parameter: d's fix adds the parameter to them too,
+// so that at their calls of d's helper the new parameter is passed on
+// (their own fixes add the same parameter; identical edits apply once).
+// Without this, such a call has no tenant value until the other fix is
+// applied, and helpers extending each other's keys could never be fixed.
+func (c *checker) extending(d *defect, typ scope.TypeRef, coupling *fixes.Coupling) []*types.Func {
+	funcs := []*types.Func{d.fn}
+	for _, other := range c.reported {
+		if other == d || other.recvType != nil || unnamedParams(other.decl.Type) ||
+			!slices.ContainsFunc(other.keys, func(k *key) bool { return k.from == d.fn }) {
+			continue
+		}
+		if coupled, foreign := coupling.Of(other.fn); len(coupled) > 1 || len(foreign) > 0 {
+			continue
+		}
+		if t, ok := c.tenantType(other.fn); !ok || t.Path != typ.Path || t.Name != typ.Name {
+			continue
+		}
+		funcs = append(funcs, other.fn)
+	}
+	return funcs
 }
 
 // visible returns the function-local object called name in scope at pos.
@@ -225,7 +309,7 @@ func (c *checker) reportReceiver(d *defect, related []analysis.RelatedInformatio
 			conv = "string(" + expr + ")"
 		}
 		recvName := expr[:strings.IndexByte(expr, '.')]
-		for _, k := range d.keys {
+		for _, k := range d.own() {
 			if obj := c.visible(k.expr.Pos(), recvName); obj != d.fn.Signature().Recv() {
 				noFix = fmt.Sprintf("the receiver %s is shadowed where the key is built", recvName)
 				break
@@ -236,7 +320,7 @@ func (c *checker) reportReceiver(d *defect, related []analysis.RelatedInformatio
 			}
 		}
 	}
-	k := d.keys[0]
+	k := d.own()[0] // checkHelper keeps no receiver defect without one
 	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter and leaves %s out of its key %q: an index query sees every tenant's rows", fixes.FuncName(d.fn), expr, k.String())
 	if wantKey, ok := k.want(expr); ok && d.recv != "" {
 		msg += fmt.Sprintf(" (want %q with %s)", wantKey, expr)

@@ -24,6 +24,10 @@ type key struct {
 	lit  *ast.BasicLit  // the fmt.Sprintf format, when it is a literal
 	// why says why the fix cannot rewrite the key; "" when it can.
 	why string
+	// from is the GSI key helper whose result the key starts with (a
+	// recursive call, or another helper): the key extends that helper's
+	// key, whose tenant segment is that helper's; the fix leaves it alone.
+	from *types.Func
 }
 
 // findKeys returns the keys fn's body returns (returns of a constant ""
@@ -58,6 +62,12 @@ func (c *checker) findKeys(decl *ast.FuncDecl, fn *types.Func) ([]*key, string) 
 				return false
 			}
 			k := c.keyOf(decl, e, 0)
+			if k.from == nil {
+				k.from = c.leadingHelper(k)
+			}
+			if k.from != nil {
+				k.why = "" // nothing to rewrite
+			}
 			if k.why != "" && why == "" {
 				why = k.why
 			}
@@ -99,6 +109,8 @@ func (c *checker) keyOf(decl *ast.FuncDecl, e ast.Expr, depth int) *key {
 		}
 		fn := typeutil.StaticCallee(info, x)
 		switch {
+		case fn != nil && c.isHelper(fn.Origin()):
+			return &key{expr: e, from: fn.Origin()} // Gsi1pkPath(c, depth-1)
 		case isPkgFunc(fn, "fmt", "Sprintf"):
 			return c.formatKey(x)
 		case isPkgFunc(fn, "strings", "Join"):
@@ -106,6 +118,33 @@ func (c *checker) keyOf(decl *ast.FuncDecl, e ast.Expr, depth int) *key {
 		}
 	}
 	return &key{expr: e, why: fmt.Sprintf("its key is built by %s, which the fix cannot rewrite (want a fmt.Sprintf format, a + concatenation or a strings.Join)", short(e))}
+}
+
+// leadingHelper returns the GSI key helper whose result k starts with:
+// the first operand of a concatenation or element of a join, or the
+// argument of a format's leading %s or %v, when it is a call of a helper
+// (through string conversions); nil otherwise.
+func (c *checker) leadingHelper(k *key) *types.Func {
+	if k.tmpl == nil || len(k.tmpl.Pieces) == 0 {
+		return nil
+	}
+	p := &k.tmpl.Pieces[0]
+	if !p.Hole || k.tmpl.Kind == keys.Format && (p.Verb != 's' && p.Verb != 'v' || p.Flags != "") {
+		return nil
+	}
+	e := k.holeExpr(p)
+	if e == nil {
+		return nil
+	}
+	e = keys.Unconvert(ast.Unparen(e), c.pass.TypesInfo)
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if fn := typeutil.StaticCallee(c.pass.TypesInfo, call); fn != nil && c.isHelper(fn.Origin()) {
+		return fn.Origin()
+	}
+	return nil
 }
 
 // singleDef returns the value of the local variable v when body defines

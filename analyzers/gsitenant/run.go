@@ -30,6 +30,15 @@ type checker struct {
 	// //capsule:keyhelper); helper caches the answer for other callees.
 	local  map[*types.Func]bool
 	helper map[*types.Func]bool
+
+	// decls are the local helpers' declarations (generated files
+	// included); checked holds each one's defect once computed (nil when
+	// it has none), busy the ones being computed (recursion).
+	decls   map[*types.Func]helperDecl
+	checked map[*types.Func]*defect
+	busy    map[*types.Func]bool
+	// reported are the defects reported, in declaration order.
+	reported []*defect
 }
 
 // helperDecl is a GSI key helper declared in an analysed file.
@@ -51,9 +60,12 @@ func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) err
 			CaseInsensitive: cfg.CaseInsensitiveLabels, Separator: cfg.Separator,
 			Global: cfg.GlobalLabels,
 		},
-		src:    map[*token.File][]byte{},
-		local:  map[*types.Func]bool{},
-		helper: map[*types.Func]bool{},
+		src:     map[*token.File][]byte{},
+		local:   map[*types.Func]bool{},
+		helper:  map[*types.Func]bool{},
+		decls:   map[*types.Func]helperDecl{},
+		checked: map[*types.Func]*defect{},
+		busy:    map[*types.Func]bool{},
 	}
 	// Helpers are top-level declarations: no traversal needed.
 	var helpers []helperDecl
@@ -69,8 +81,10 @@ func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) err
 				continue
 			}
 			c.local[fn] = true
+			h := helperDecl{file: file, decl: decl, fn: fn}
+			c.decls[fn] = h
 			if !skip {
-				helpers = append(helpers, helperDecl{file: file, decl: decl, fn: fn})
+				helpers = append(helpers, h)
 			}
 		}
 	}

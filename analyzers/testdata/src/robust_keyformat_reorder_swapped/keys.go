@@ -1,10 +1,10 @@
-// Package robust_keyformat_reorder_swapped reproduces a fix that leaves a
-// key swapped (found by FuzzFromFormat in internal/keys: input
+// Package robust_keyformat_reorder_swapped is the regression test of a fix
+// that left a key swapped (found by FuzzFromFormat in internal/keys: input
 // "TENANT#%A#%A#CAPSULE", a capsule value at argument 0 and a tenant value
-// at 1): the CAPSULE label comes after both values, the fix moves it
-// between them, and the key becomes TENANT#{c}#CAPSULE#{t}, which the next
-// run reports as swapped. The reorder should put the values where their
-// labels say (or the diagnostic should report the swap first).
+// at 1): the CAPSULE label comes after both values, the fix moved it
+// between them, and the key became TENANT#{c}#CAPSULE#{t}, which the next
+// run reported as swapped. The reorder puts the values where their labels
+// say (internal/keys TestReorderSwapped).
 package robust_keyformat_reorder_swapped
 
 import (

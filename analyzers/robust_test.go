@@ -95,9 +95,7 @@ func testdataDir(t *testing.T) string {
 // analyzer bug: their test is skipped with this message until the bug is
 // fixed (delete the entry to enable it; CAPSULELINT_KNOWN_BUGS=1 runs
 // them all, here and in TestFixValidity).
-var knownBugs = map[string]string{
-	"robust_embedded_missed": "known bug: repocapsule: a method a repository interface gets from an embedded interface that is not a repository by name is not reported; see robust_embedded_missed",
-}
+var knownBugs = map[string]string{}
 
 // TestRobustness runs the four analyzers with the default configuration
 // over every robust* package: cgo, generics, aliases, dot imports,

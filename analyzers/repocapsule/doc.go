@@ -24,6 +24,26 @@
 // ID is elsewhere in the list is reported as misplaced; one with several
 // tenant IDs or several capsule IDs is reported without a fix.
 //
+// A repository's methods include those it gets by embedding: the methods
+// of the interfaces an interface embeds, the methods promoted from the
+// embedded fields of a struct. A method declared in this package by a
+// type that is not a repository by name (an interface lister embedded in
+// InvoiceRepository) is a repository method too, and is reported once, at
+// its declaration, where the defect is and where the fix changes it: its
+// new signature covers every interface embedding it and every
+// implementation. The message names the repositories that embed it:
+//
+//	repository method lister.List takes a tenant ID but no capsule ID: ...;
+//	it is a repository method because InvoiceRepository embeds lister
+//
+// A method declared in another package has no fix here; it is reported at
+// the embedded field of the first repository that embeds it, with the
+// others as related information, unless a type of that package that
+// is a repository by name declares it or embeds it (that package's
+// analysis reports it then). A directive on the embedded field's line
+// opts that embedding out; an embedded method is opted out when its own
+// declaration or type is, or when every repository embedding it is.
+//
 // One defect, one diagnostic: a method that must change together with a
 // repository interface method of the package (an implementation of it, or
 // another interface it implements) is not reported again; the interface's

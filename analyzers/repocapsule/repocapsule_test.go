@@ -49,6 +49,7 @@ var cases = []testCase{
 	{pkg: "repocapsuleunnamed", golden: true},
 	{pkg: "repocapsulegeneric", golden: true},
 	{pkg: "repocapsulemove", golden: true},
+	{pkg: "repocapsuleembed", golden: true},
 	// Configuration keys.
 	{pkg: "repocapsulepattern", cfg: func(c *config.Config) { c.RepositoryPattern = `(DAO|Gateway)$` }},
 	{pkg: "repocapsulenames", golden: true, cfg: func(c *config.Config) {

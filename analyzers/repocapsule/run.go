@@ -18,12 +18,30 @@ import (
 	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
-// repoType is a repository type declared in the package.
+// repoType is a repository type declared in the package, or a type whose
+// methods a repository gets by embedding it (via lists those
+// repositories).
 type repoType struct {
 	obj       *types.TypeName
+	spec      *ast.TypeSpec
 	iface     bool
 	skipped   bool        // declared in a file not analysed (generated, or a test with include-tests off)
 	positions []token.Pos // where its directives may apply
+	via       []*repoType // the repositories embedding it, for a type that is not one
+}
+
+// foreignMethod is a method repositories get by embedding a type of
+// another package.
+type foreignMethod struct {
+	fn     *types.Func
+	embeds []embedding
+}
+
+// embedding is the embedded field of a repository's declaration that
+// brings it a method.
+type embedding struct {
+	repo  *repoType
+	field *ast.Field
 }
 
 // method is a method of a repository type (or one coupled to it).
@@ -57,8 +75,12 @@ type checker struct {
 	rep  *directive.Reporter
 	cl   *scope.Classifier
 
+	cfg      *config.Resolved
 	repos    map[*types.TypeName]*repoType
+	repoList []*repoType                   // the repositories in source order
+	types    map[*types.TypeName]*repoType // the package's other top-level types, for embedding
 	methods  map[*types.Func]*method
+	foreign  []*foreignMethod
 	coupling *fixes.Coupling
 }
 
@@ -68,7 +90,9 @@ func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) err
 		insp:    pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		rep:     rep,
 		cl:      scope.New(cfg),
+		cfg:     cfg,
 		repos:   map[*types.TypeName]*repoType{},
+		types:   map[*types.TypeName]*repoType{},
 		methods: map[*types.Func]*method{},
 	}
 	c.collect(cfg)
@@ -100,17 +124,19 @@ func (c *checker) collect(cfg *config.Resolved) {
 			if !gen.Lparen.IsValid() {
 				positions = append(positions, gen.Pos())
 			}
-			if !cfg.Repository.MatchString(n.Name.Name) && c.rep.Directive(directive.Repository, positions...) == nil {
-				continue
-			}
 			obj, ok := c.pass.TypesInfo.Defs[n.Name].(*types.TypeName)
 			if !ok || obj.IsAlias() {
 				continue
 			}
-			r := &repoType{obj: obj, positions: positions, skipped: c.rep.SkipPos(n.Pos())}
+			_, iface := n.Type.(*ast.InterfaceType)
+			r := &repoType{obj: obj, spec: n, iface: iface, positions: positions, skipped: c.rep.SkipPos(n.Pos())}
+			if !cfg.Repository.MatchString(n.Name.Name) && c.rep.Directive(directive.Repository, positions...) == nil {
+				c.types[obj] = r // not a repository, unless one embeds it
+				continue
+			}
 			c.repos[obj] = r
+			c.repoList = append(c.repoList, r)
 			if it, ok := n.Type.(*ast.InterfaceType); ok {
-				r.iface = true
 				for _, f := range it.Methods.List {
 					if _, ok := f.Type.(*ast.FuncType); !ok || len(f.Names) != 1 {
 						continue // embedded
@@ -131,6 +157,117 @@ func (c *checker) collect(cfg *config.Resolved) {
 			c.add(fn, r, decl.Pos())
 		}
 	}
+	for _, r := range c.repoList {
+		if !r.skipped {
+			c.collectEmbedded(r)
+		}
+	}
+}
+
+// collectEmbedded adds the methods repository r gets from embedded types
+// that are not repositories themselves: for an interface, the methods of
+// its embedded interfaces; for another type, the methods promoted from
+// its embedded fields. A method declared in this package is a repository
+// method, reported at its declaration (whose fix changes every interface
+// embedding it and every implementation); one declared in another
+// package is kept in c.foreign, to report at r's embedded field.
+func (c *checker) collectEmbedded(r *repoType) {
+	var fns []*types.Func
+	if it, ok := r.obj.Type().Underlying().(*types.Interface); ok {
+		for i := range it.NumMethods() {
+			fns = append(fns, it.Method(i))
+		}
+	} else {
+		ms := types.NewMethodSet(types.NewPointer(r.obj.Type()))
+		for i := range ms.Len() {
+			if sel := ms.At(i); len(sel.Index()) > 1 {
+				if fn, ok := sel.Obj().(*types.Func); ok {
+					fns = append(fns, fn)
+				}
+			}
+		}
+	}
+	for _, fn := range fns {
+		fn = fn.Origin()
+		if m := c.methods[fn]; m != nil {
+			// A repository's own method, or one already reached through
+			// another repository.
+			if m.repo != nil && m.repo.via != nil && !slices.Contains(m.repo.via, r) {
+				m.repo.via = append(m.repo.via, r)
+			}
+			continue
+		}
+		if fn.Pkg() != c.pass.Pkg {
+			c.addForeign(fn, r)
+			continue
+		}
+		decl := fixes.DeclarationOf(c.insp, fn)
+		if decl.Type == nil {
+			continue
+		}
+		owner := r // a method of an interface literal embedded in r
+		if tn := recvType(fn); tn != nil && tn != r.obj {
+			e := c.types[tn]
+			if e == nil {
+				continue // declared in a function, or an alias
+			}
+			if !slices.Contains(e.via, r) {
+				e.via = append(e.via, r)
+			}
+			owner = e
+		}
+		pos := fn.Pos()
+		if fd := c.funcDeclPos(decl); fd.IsValid() {
+			pos = fd
+		}
+		m := c.add(fn, owner, pos)
+		m.decl = decl
+	}
+}
+
+// embeddingField returns the embedded field (or embedded interface) of
+// r's declaration that brings it the method fn, or nil.
+func (c *checker) embeddingField(r *repoType, fn *types.Func) *ast.Field {
+	var fields *ast.FieldList
+	switch t := r.spec.Type.(type) {
+	case *ast.InterfaceType:
+		fields = t.Methods
+	case *ast.StructType:
+		fields = t.Fields
+	default:
+		return nil
+	}
+	for _, f := range fields.List {
+		if len(f.Names) > 0 {
+			continue
+		}
+		t := c.pass.TypesInfo.TypeOf(f.Type)
+		if t == nil {
+			continue
+		}
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), fn.Name()); obj != nil {
+			if m, ok := obj.(*types.Func); ok && m.Origin() == fn {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// addForeign records fn, declared in another package, as a method r gets
+// by embedding.
+func (c *checker) addForeign(fn *types.Func, r *repoType) {
+	field := c.embeddingField(r, fn)
+	if field == nil {
+		return
+	}
+	for _, f := range c.foreign {
+		if f.fn == fn {
+			f.embeds = append(f.embeds, embedding{r, field})
+			return
+		}
+	}
+	c.foreign = append(c.foreign, &foreignMethod{fn: fn, embeds: []embedding{{r, field}}})
 }
 
 // recvType is the declared (generic origin) type of fn's receiver.
@@ -208,7 +345,27 @@ func (c *checker) optedOut(m *method) bool {
 	} else if tn := recvType(m.fn); tn != nil {
 		positions = append(positions, tn.Pos())
 	}
-	return c.rep.OptedOut(positions...)
+	if c.rep.OptedOut(positions...) {
+		return true
+	}
+	return m.repo != nil && len(m.repo.via) > 0 && len(c.embeddedIn(m)) == 0
+}
+
+// embeddedIn returns the repositories that get m, a method of a type that
+// is not a repository, by embedding, leaving out those opted out (on the
+// repository, or on the line of its embedded field).
+func (c *checker) embeddedIn(m *method) []*repoType {
+	var out []*repoType
+	for _, r := range m.repo.via {
+		positions := slices.Clone(r.positions)
+		if field := c.embeddingField(r, m.fn); field != nil {
+			positions = append(positions, field.Pos())
+		}
+		if !c.rep.OptedOut(positions...) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func isGeneratedFile(pass *analysis.Pass, pos token.Pos) bool {
@@ -231,6 +388,7 @@ type finding struct {
 }
 
 func (c *checker) check() {
+	c.checkForeign()
 	var defective []*method
 	for _, m := range c.methods {
 		if m.shape.defective() {
@@ -333,7 +491,25 @@ func (c *checker) report(f *finding, uses *fixes.UseIndex) {
 		}
 	}
 
+	var via []*repoType
+	if m.repo != nil && len(m.repo.via) > 0 {
+		// A method of a type that is a repository's by embedding.
+		via = c.embeddedIn(m)
+		verb := "embeds"
+		if len(via) > 1 {
+			verb = "embed"
+		}
+		fmt.Fprintf(&msg, "; it is a repository method because %s %s %s", repoNames(via), verb, m.repo.obj.Name())
+	}
 	var related []analysis.RelatedInformation
+	if m.repo != nil {
+		for _, r := range via {
+			if field := c.embeddingField(r, m.fn); field != nil {
+				related = append(related, analysis.RelatedInformation{Pos: field.Pos(), End: field.End(),
+					Message: fmt.Sprintf("repository %s gets %s here", r.obj.Name(), name)})
+			}
+		}
+	}
 	for _, o := range f.also {
 		related = append(related, analysis.RelatedInformation{Pos: o.fn.Pos(), Message: fmt.Sprintf("%s has the same defect and the same fix", fixes.FuncName(o.fn))})
 	}
@@ -376,6 +552,89 @@ func (c *checker) report(f *finding, uses *fixes.UseIndex) {
 		decls = append(decls, m.repo.positions...)
 	}
 	c.rep.Report(d, decls...)
+}
+
+// repoNames lists the repositories' names.
+func repoNames(rs []*repoType) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.obj.Name()
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// checkForeign reports the methods with the defect that repositories get
+// by embedding a type of another package, at the embedded field of the
+// first repository that is not opted out (a directive on the repository
+// or on the embedded field's line): their declaration is not here, so
+// there is no fix. A method that its own package's analysis reports (the
+// type declaring it, or one embedding it there, is a repository by name)
+// is left to it.
+func (c *checker) checkForeign() {
+	for _, f := range c.foreign {
+		if !c.shapeOf(f.fn).defective() || c.repositoryAbroad(f.fn) {
+			continue
+		}
+		embeds := slices.DeleteFunc(slices.Clone(f.embeds), func(e embedding) bool {
+			return c.rep.OptedOut(append([]token.Pos{e.field.Pos()}, e.repo.positions...)...)
+		})
+		if len(embeds) == 0 {
+			continue
+		}
+		first := embeds[0]
+		owner := c.qualifier(first.field.Pos())(f.fn.Pkg()) + "." + fixes.FuncName(f.fn)
+		d := analysis.Diagnostic{Pos: first.field.Pos(), End: first.field.End(), Category: "repocapsule",
+			Message: fmt.Sprintf("repository %s gets method %s from %s, which takes a tenant ID without a capsule ID right after it: it %s (want a capsule ID parameter right after the tenant ID of %s); no fix: %s is declared in package %s: add the capsule ID there, or mark its type //capsule:repository so that the analysis of that package reports and fixes it",
+				first.repo.obj.Name(), f.fn.Name(), types.ExprString(first.field.Type), verb(f.fn.Name(), "the tenant"), owner, owner, f.fn.Pkg().Path()),
+		}
+		for _, e := range embeds[1:] {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: e.field.Pos(), End: e.field.End(),
+				Message: fmt.Sprintf("repository %s gets %s here too", e.repo.obj.Name(), f.fn.Name())})
+		}
+		c.rep.Report(d, first.repo.positions...)
+	}
+}
+
+// qualifier names packages as the file at pos imports them.
+func (c *checker) qualifier(pos token.Pos) types.Qualifier {
+	var file *ast.File
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			file = f
+		}
+	}
+	return func(p *types.Package) string {
+		if file != nil {
+			for _, spec := range file.Imports {
+				if strings.Trim(spec.Path.Value, `"`) == p.Path() && spec.Name != nil && spec.Name.Name != "_" && spec.Name.Name != "." {
+					return spec.Name.Name
+				}
+			}
+		}
+		return p.Name()
+	}
+}
+
+// repositoryAbroad reports whether fn, a method of another package, is a
+// repository method there: a type of its package whose name matches
+// repository-pattern declares it, or gets it by embedding.
+func (c *checker) repositoryAbroad(fn *types.Func) bool {
+	sc := fn.Pkg().Scope()
+	for _, n := range sc.Names() {
+		tn, ok := sc.Lookup(n).(*types.TypeName)
+		if !ok || tn.IsAlias() || !c.cfg.Repository.MatchString(n) {
+			continue
+		}
+		if obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, fn.Pkg(), fn.Name()); obj != nil {
+			if m, ok := obj.(*types.Func); ok && m.Origin() == fn {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func funcsOf(ms []*method) []*types.Func {

@@ -1,9 +1,9 @@
-// Package robust_embedded_missed reproduces a missed finding: a
+// Package robust_embedded_missed reproduces a finding that was missed: a
 // repository interface gets a method with a tenant ID but no capsule ID
-// from an embedded interface that is not a repository by name. The
-// repository's method set has the defect, yet nothing is reported (the
-// analyzer looks only at the methods an interface declares itself, and
-// the implementation is not a repository by name either).
+// from an embedded interface that is not a repository by name (and the
+// implementation is not a repository by name either). The method is
+// reported at its declaration in the embedded interface, whose fix covers
+// the repository and the implementation.
 package robust_embedded_missed
 
 import (

@@ -16,6 +16,10 @@
 //		TenantID ids.TenantID `json:"tenant_id"`
 //	}
 //
+// A blank field (_ ids.TenantID, _ ids.CapsuleID) holds no value: it is
+// neither a tenant nor a capsule ID field, and a struct whose only tenant
+// ID field is blank is not an entity.
+//
 // The capsule ID may be a direct field, an embedded (promoted) field, or
 // a field of a struct field up to nested-depth levels deep (default 1, so
 // the seeds' "Context EntityContext" holding a CapsuleID counts; embedding

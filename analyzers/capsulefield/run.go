@@ -157,7 +157,8 @@ func (c *checker) positions(d *decl) []token.Pos {
 
 // findTenant returns the first tenant ID field of st: a direct (or
 // embedded) field in declaration order, else the shallowest field promoted
-// through embedded structs.
+// through embedded structs. Blank fields (_ ids.TenantID) hold no value
+// and are not tenant ID fields.
 func (c *checker) findTenant(st *types.Struct) (tenantField, bool) {
 	type item struct {
 		st  *types.Struct
@@ -173,6 +174,9 @@ func (c *checker) findTenant(st *types.Struct) (tenantField, bool) {
 				top := it.top
 				if top < 0 {
 					top = i
+				}
+				if f.Name() == "_" {
+					continue // a blank field holds no value
 				}
 				if c.cl.IsVar(scope.Tenant, f) {
 					return tenantField{v: f, tag: it.st.Tag(i), top: top}, true
@@ -192,6 +196,7 @@ func (c *checker) findTenant(st *types.Struct) (tenantField, bool) {
 
 // hasCapsule reports whether st has a capsule ID field, direct or promoted,
 // or, depth > 0, one in a (non-embedded) struct field, depth levels deep.
+// Blank fields hold no value and do not count.
 func (c *checker) hasCapsule(st *types.Struct, depth int, seen map[*types.Struct]bool) bool {
 	var nested []*types.Struct
 	level := []*types.Struct{st}
@@ -201,6 +206,9 @@ func (c *checker) hasCapsule(st *types.Struct, depth int, seen map[*types.Struct
 		for _, s := range level {
 			for i := range s.NumFields() {
 				f := s.Field(i)
+				if f.Name() == "_" {
+					continue // a blank field holds no value
+				}
 				if c.cl.IsVar(scope.Capsule, f) {
 					return true
 				}

@@ -1,31 +1,17 @@
 package analyzers_test
 
 import (
-	"go/ast"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/gen"
+	"github.com/capsulelint/capsulelint/internal/noop"
 )
-
-// noop is the baseline: it requires the inspector and walks every file.
-var noop = &analysis.Analyzer{
-	Name:     "noop",
-	Doc:      "walks every file and reports nothing",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		for range pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().Preorder((*ast.File)(nil)) {
-		}
-		return nil, nil
-	},
-}
 
 // BenchmarkAnalyze measures the per-package analysis cost, loading
 // excluded, of the four analyzers and of the no-op baseline on a
@@ -43,7 +29,7 @@ func BenchmarkAnalyze(b *testing.B) {
 		name string
 		list []*analysis.Analyzer
 	}{
-		{"noop", []*analysis.Analyzer{noop}},
+		{"noop", []*analysis.Analyzer{noop.Analyzer}},
 		{"capsulelint", analyzers.New(config.Default())},
 	} {
 		b.Run(tc.name, func(b *testing.B) {

@@ -364,19 +364,7 @@ func (c *checker) prefix(b *fixes.Builder, k *key, expr, conv string) error {
 }
 
 // text returns the source text of e.
-func (c *checker) text(e ast.Expr) string {
-	tf := c.pass.Fset.File(e.Pos())
-	src, ok := c.src[tf]
-	if !ok {
-		src, _ = c.pass.ReadFile(tf.Name())
-		c.src[tf] = src
-	}
-	start, end := tf.Offset(e.Pos()), tf.Offset(e.End())
-	if src == nil || end > len(src) {
-		return types.ExprString(e)
-	}
-	return string(src[start:end])
-}
+func (c *checker) text(e ast.Expr) string { return c.src.Text(e) }
 
 func isString(t types.Type) bool {
 	if t == nil {

@@ -2,7 +2,6 @@ package gsitenant
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/directive"
+	"github.com/capsulelint/capsulelint/internal/fixes"
 	"github.com/capsulelint/capsulelint/internal/keys"
 	"github.com/capsulelint/capsulelint/internal/scope"
 )
@@ -24,7 +24,7 @@ type checker struct {
 	insp *inspector.Inspector
 
 	labels *keys.Labels
-	src    map[*token.File][]byte // file contents, for operand text
+	src    *fixes.Source // file contents, for operand text
 
 	// local are the GSI key helpers declared in this package (by name or
 	// //capsule:keyhelper); helper caches the answer for other callees.
@@ -60,7 +60,7 @@ func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) err
 			CaseInsensitive: cfg.CaseInsensitiveLabels, Separator: cfg.Separator,
 			Global: cfg.GlobalLabels,
 		},
-		src:     map[*token.File][]byte{},
+		src:     fixes.NewSource(pass),
 		local:   map[*types.Func]bool{},
 		helper:  map[*types.Func]bool{},
 		decls:   map[*types.Func]helperDecl{},

@@ -148,19 +148,7 @@ func render(t *keys.Template) string {
 func (c *checker) seg(label string) string { return label + c.labels.Separator }
 
 // text returns the source text of n.
-func (c *checker) text(n ast.Expr) string {
-	tf := c.pass.Fset.File(n.Pos())
-	src, ok := c.src[tf]
-	if !ok {
-		src, _ = c.pass.ReadFile(tf.Name())
-		c.src[tf] = src
-	}
-	start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
-	if src == nil || end > len(src) {
-		return types.ExprString(n)
-	}
-	return string(src[start:end])
-}
+func (c *checker) text(n ast.Expr) string { return c.src.Text(n) }
 
 // finish reports k with the fix in b, or says why there is none.
 func (c *checker) finish(k *key, category, msg, why string, b *fixes.Builder, title string) {

@@ -28,7 +28,7 @@ type checker struct {
 	insp     *inspector.Inspector
 	labels   *keys.Labels
 	coupling *fixes.Coupling
-	src      map[*token.File][]byte
+	src      *fixes.Source
 
 	// consts are the package's string constants that may be keys, with
 	// their uses; reported are those reported as keys (a concatenation
@@ -79,7 +79,7 @@ func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) err
 			Global: cfg.GlobalLabels,
 		},
 		coupling: fixes.NewCoupling(pass.Pkg),
-		src:      map[*token.File][]byte{},
+		src:      fixes.NewSource(pass),
 		consts:   map[*types.Const]*constInfo{},
 		reported: map[*types.Const]bool{},
 	}

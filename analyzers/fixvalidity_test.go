@@ -1,10 +1,8 @@
 package analyzers_test
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/token"
 	"go/types"
 	"io/fs"
@@ -21,6 +19,8 @@ import (
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/fixes"
+	"github.com/capsulelint/capsulelint/internal/fixtest"
 )
 
 // packageConfigs are the configurations the analyzers' own tests run some
@@ -390,12 +390,12 @@ func (h *fixHarness) check(t *testing.T, batch []string) {
 			}
 			return strings.Compare(x.act.Analyzer.Name, y.act.Analyzer.Name)
 		})
-		ed := newEditSet()
+		ed := fixes.NewEditSet()
 		applied, deferred = map[string]bool{}, map[string]bool{}
 		for _, x := range diags {
 			key := fixKey(x.act, x.d)
 			fix := x.d.SuggestedFixes[0]
-			var edits []fileEdit
+			var edits []fixes.FileEdit
 			for _, e := range fix.TextEdits {
 				tf := x.act.Package.Fset.File(e.Pos)
 				if tf == nil || e.End < e.Pos || (e.End.IsValid() && x.act.Package.Fset.File(e.End) != tf) {
@@ -411,9 +411,9 @@ func (h *fixHarness) check(t *testing.T, batch []string) {
 				if !end.IsValid() {
 					end = e.Pos
 				}
-				edits = append(edits, fileEdit{name, tf.Offset(e.Pos), tf.Offset(end), string(e.NewText)})
+				edits = append(edits, fixes.FileEdit{File: name, Start: tf.Offset(e.Pos), End: tf.Offset(end), Text: string(e.NewText)})
 			}
-			n, ok := ed.add(edits)
+			n, ok := ed.Add(edits)
 			switch {
 			case !ok:
 				deferred[key] = true
@@ -426,114 +426,12 @@ func (h *fixHarness) check(t *testing.T, batch []string) {
 				applied[key] = true
 			}
 		}
-		for name, content := range ed.apply(t) {
+		for name, content := range fixtest.ApplyEdits(t, ed) {
 			if err := os.WriteFile(name, content, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-}
-
-type fileEdit struct {
-	file       string
-	start, end int
-	text       string
-}
-
-// editSet accumulates the edits of the fixes applied in a round, merged
-// the way the x/tools drivers merge them (diff.Merge): identical edits (a
-// fix seen in a package and in its test variant, an import two fixes add)
-// are kept once; insertions at the same offset are all kept, in the
-// order they were added; edits whose ranges overlap otherwise conflict.
-type editSet struct{ byFile map[string][]fileEdit }
-
-func newEditSet() *editSet { return &editSet{byFile: map[string][]fileEdit{}} }
-
-// add adds all of edits, or none when one conflicts with an edit already
-// in the set. It returns how many edits were new.
-func (s *editSet) add(edits []fileEdit) (int, bool) {
-	var fresh []fileEdit
-	for _, e := range edits {
-		dup := false
-		for _, o := range s.byFile[e.file] {
-			if o == e {
-				dup = true
-				break
-			}
-			if conflicts(o, e) {
-				return 0, false
-			}
-		}
-		if !dup && !slices.Contains(fresh, e) {
-			fresh = append(fresh, e)
-		}
-	}
-	for _, e := range fresh {
-		s.byFile[e.file] = append(s.byFile[e.file], e)
-	}
-	return len(fresh), true
-}
-
-// conflicts reports whether two different edits of a file cannot both be
-// applied: their ranges overlap, or an insertion lies strictly inside a
-// replaced range, or two replacements start at the same offset.
-func conflicts(a, b fileEdit) bool {
-	if a.file != b.file {
-		return false
-	}
-	insA, insB := a.start == a.end, b.start == b.end
-	switch {
-	case insA && insB:
-		return false
-	case insA:
-		return b.start < a.start && a.start < b.end
-	case insB:
-		return a.start < b.start && b.start < a.end
-	}
-	return a.start < b.end && b.start < a.end
-}
-
-// apply returns the new contents of the edited files, gofmt-ed; a file
-// that no longer parses fails the test.
-func (s *editSet) apply(t *testing.T) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	for name, edits := range s.byFile {
-		// By offset; at one offset, insertions (in the order added)
-		// before the replacement.
-		slices.SortStableFunc(edits, func(x, y fileEdit) int {
-			if x.start != y.start {
-				return x.start - y.start
-			}
-			return boolInt(x.start != x.end) - boolInt(y.start != y.end)
-		})
-		content, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		last := 0
-		for _, e := range edits {
-			b.Write(content[last:e.start])
-			b.WriteString(e.text)
-			last = e.end
-		}
-		b.Write(content[last:])
-		formatted, err := format.Source(b.Bytes())
-		if err != nil {
-			t.Errorf("%s: the fixed file does not parse: %v\n%s", name, err, b.Bytes())
-			continue
-		}
-		out[name] = formatted
-	}
-	return out
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // testdataPackages returns the import paths of the packages under src.

@@ -6,8 +6,6 @@
 package fixtest
 
 import (
-	"bytes"
-	"cmp"
 	"fmt"
 	"go/format"
 	"go/token"
@@ -21,6 +19,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/capsulelint/capsulelint/internal/fixes"
 )
 
 // Case is a set of test packages analysed by one analyzer (one
@@ -74,7 +74,7 @@ func Check(t *testing.T, testdata string, cases []Case, update bool) map[string]
 	}
 
 	pkgs := Load(t, gopath, patterns...)
-	edits := editSet{}
+	edits := fixes.NewEditSet()
 	unfixed := map[string][]string{} // by case, each diagnostic once
 	seen := map[string]bool{}
 	golden := map[string]bool{}
@@ -90,7 +90,7 @@ func Check(t *testing.T, testdata string, cases []Case, update bool) map[string]
 				continue
 			}
 			fixed++
-			files, err := edits.add(d.Fset, d.SuggestedFixes[0])
+			files, err := addFix(edits, d.Fset, d.SuggestedFixes[0])
 			if err != nil {
 				t.Errorf("%s: fix %q of %s conflicts: %v", tc.Name, d.SuggestedFixes[0].Message, d, err)
 				continue
@@ -107,7 +107,7 @@ func Check(t *testing.T, testdata string, cases []Case, update bool) map[string]
 	}
 
 	fixedFiles := map[string][]byte{}
-	for name, content := range edits.apply(t) {
+	for name, content := range ApplyEdits(t, edits) {
 		rel, err := filepath.Rel(src, name)
 		if err != nil {
 			t.Fatal(err)
@@ -257,70 +257,44 @@ func Analyze(t *testing.T, a *analysis.Analyzer, pkgs []*packages.Package) []Dia
 	return out
 }
 
-// edit replaces the bytes [start, end) of a file.
-type edit struct {
-	start, end int
-	text       string
+// addFix merges fix's edits into s, identical edits once; it fails,
+// adding nothing, when one conflicts with an edit already there. It
+// returns the files the fix edits.
+func addFix(s *fixes.EditSet, fset *token.FileSet, fix analysis.SuggestedFix) ([]string, error) {
+	edits, err := fixes.FileEdits(fset, fix.TextEdits)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := s.Add(edits); !ok {
+		return nil, fmt.Errorf("its edits overlap edits of another fix")
+	}
+	var files []string
+	for _, e := range edits {
+		if !slices.Contains(files, e.File) {
+			files = append(files, e.File)
+		}
+	}
+	slices.Sort(files)
+	return files, nil
 }
 
-// editSet holds the edits of the applied fixes by file name, sorted.
-type editSet map[string][]edit
-
-// add merges fix's edits, coalescing identical edits; it fails, adding
-// nothing, when one overlaps an edit already there. It returns the files
-// the fix edits.
-func (s editSet) add(fset *token.FileSet, fix analysis.SuggestedFix) ([]string, error) {
-	staged := map[string][]edit{}
-	for _, e := range fix.TextEdits {
-		start, end := fset.Position(e.Pos), fset.Position(e.End)
-		if e.End == token.NoPos {
-			end = start
-		}
-		staged[start.Filename] = append(staged[start.Filename], edit{start.Offset, end.Offset, string(e.NewText)})
-	}
-	merged := map[string][]edit{}
-	for name, edits := range staged {
-		out := slices.Clone(s[name])
-		for _, e := range edits {
-			if !slices.Contains(out, e) {
-				out = append(out, e)
-			}
-		}
-		slices.SortStableFunc(out, func(a, b edit) int {
-			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
-		})
-		for i := 1; i < len(out); i++ {
-			if out[i].start < out[i-1].end {
-				return nil, fmt.Errorf("%s: edits at offsets %d and %d overlap", filepath.Base(name), out[i-1].start, out[i].start)
-			}
-		}
-		merged[name] = out
-	}
-	maps.Copy(s, merged)
-	return slices.Sorted(maps.Keys(staged)), nil
-}
-
-// apply returns the new contents of the edited files, gofmt-ed as drivers
-// write them; a file that does not parse fails the test.
-func (s editSet) apply(t *testing.T) map[string][]byte {
+// ApplyEdits returns the new contents of the files s edits, gofmt-ed as
+// drivers write them; a file that does not parse fails the test.
+func ApplyEdits(t testing.TB, s *fixes.EditSet) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
-	for name, edits := range s {
+	for _, name := range s.Files() {
 		content, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b bytes.Buffer
-		last := 0
-		for _, e := range edits {
-			b.Write(content[last:e.start])
-			b.WriteString(e.text)
-			last = e.end
-		}
-		b.Write(content[last:])
-		formatted, err := format.Source(b.Bytes())
+		edited, err := s.Apply(name, content)
 		if err != nil {
-			t.Errorf("%s: the fixed file does not parse: %v\n%s", name, err, b.Bytes())
+			t.Fatal(err)
+		}
+		formatted, err := format.Source(edited)
+		if err != nil {
+			t.Errorf("%s: the fixed file does not parse: %v\n%s", name, err, edited)
 			continue
 		}
 		out[name] = formatted

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/capsulelint/capsulelint/internal/fixes"
 )
 
 func TestEditSet(t *testing.T) {
@@ -25,22 +27,22 @@ func TestEditSet(t *testing.T) {
 	fix := func(start, end int, text string) analysis.SuggestedFix {
 		return analysis.SuggestedFix{Message: text, TextEdits: []analysis.TextEdit{{Pos: pos(start), End: pos(end), NewText: []byte(text)}}}
 	}
-	s := editSet{}
+	s := fixes.NewEditSet()
 	one := len("package a\n\nvar x = ")
-	if files, err := s.add(fset, fix(one, one+1, "2")); err != nil || !slices.Equal(files, []string{name}) {
+	if files, err := addFix(s, fset, fix(one, one+1, "2")); err != nil || !slices.Equal(files, []string{name}) {
 		t.Fatalf("add: %v %v", files, err)
 	}
 	// The same edit again (a package and its test variant): once.
-	if _, err := s.add(fset, fix(one, one+1, "2")); err != nil {
+	if _, err := addFix(s, fset, fix(one, one+1, "2")); err != nil {
 		t.Fatalf("identical edit: %v", err)
 	}
-	if _, err := s.add(fset, fix(one-2, one+1, "= 3")); err == nil {
+	if _, err := addFix(s, fset, fix(one-2, one+1, "= 3")); err == nil {
 		t.Errorf("overlapping edit accepted")
 	}
-	if _, err := s.add(fset, fix(len("package a\n\n"), len("package a\n\n"), "// x\n")); err != nil {
+	if _, err := addFix(s, fset, fix(len("package a\n\n"), len("package a\n\n"), "// x\n")); err != nil {
 		t.Fatal(err)
 	}
-	got := s.apply(t)
+	got := ApplyEdits(t, s)
 	if want := "package a\n\n// x\nvar x = 2\n"; string(got[name]) != want {
 		t.Errorf("applied:\n%s\nwant:\n%s", got[name], want)
 	}

@@ -98,7 +98,7 @@ func signatureChanges(cl *scope.Classifier, before, after map[string]*types.Func
 // as the round's fixes, so that a call a fix already rewrote is seen as
 // covered (an insertion at the same offset) and not rewritten again.
 type completion struct {
-	es       *EditSet
+	es       *fixes.EditSet
 	sites    int               // call sites rewritten
 	impls    int               // implementations given the new parameter
 	failures map[string]string // change key → why it cannot be completed
@@ -114,7 +114,7 @@ func (c *completion) fail(key string, format string, args ...any) {
 // of a changed function and give every former implementation of a changed
 // interface the new parameter, in the packages before (the load the
 // round's fixes apply to).
-func complete(cl *scope.Classifier, before []*packages.Package, changes map[string]change, implsOf map[string][]string, es *EditSet) *completion {
+func complete(cl *scope.Classifier, before []*packages.Package, changes map[string]change, implsOf map[string][]string, es *fixes.EditSet) *completion {
 	c := &completion{es: es, failures: map[string]string{}}
 	packages.Visit(before, nil, func(p *packages.Package) {
 		if p.TypesInfo == nil || len(p.Syntax) == 0 {
@@ -155,7 +155,7 @@ func (c *completion) completeCall(cl *scope.Classifier, all []*packages.Package,
 	pos := p.Fset.Position(id.Pos())
 	where := fmt.Sprintf("%s:%d", pos.Filename[strings.LastIndex(pos.Filename, "/")+1:], pos.Line)
 	if call == nil {
-		if c.es.coversIdent(pos.Filename, pos.Offset) {
+		if c.es.Replaces(pos.Filename, pos.Offset) {
 			return // the fix deals with it
 		}
 		// A method value or func value: its type changes with it.
@@ -195,8 +195,8 @@ func (c *completion) covered(p *packages.Package, probe *fixes.Builder) bool {
 	if err != nil || len(fix.TextEdits) != 1 {
 		return false
 	}
-	edits, err := convert(p.Fset, fix.TextEdits)
-	return err == nil && c.es.insertsAt(edits[0].File, edits[0].Start)
+	edits, err := fixes.FileEdits(p.Fset, fix.TextEdits)
+	return err == nil && c.es.InsertsAt(edits[0].File, edits[0].Start)
 }
 
 // add merges b's edits into es, reporting whether any was new (the same
@@ -206,12 +206,12 @@ func (c *completion) add(fset *token.FileSet, b *fixes.Builder) bool {
 	if err != nil {
 		return false
 	}
-	edits, err := convert(fset, fix.TextEdits)
+	edits, err := fixes.FileEdits(fset, fix.TextEdits)
 	if err != nil {
 		return false
 	}
-	n := c.es.Len()
-	return c.es.Add(edits) && c.es.Len() > n
+	n, ok := c.es.Add(edits)
+	return ok && n > 0
 }
 
 // resolveType finds the type t (from another load) in the load pkgs: a

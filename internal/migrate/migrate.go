@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/fixes"
 	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
@@ -59,7 +60,7 @@ type Summary struct {
 // candidate is one diagnostic's first suggested fix.
 type candidate struct {
 	finding  Finding
-	edits    []Edit
+	edits    []fixes.FileEdit
 	analyzer *analysis.Analyzer
 }
 
@@ -197,9 +198,9 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]candid
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
 			f := Finding{Analyzer: act.Analyzer.Name, Pos: fset.Position(d.Pos).String(), Message: d.Message}
-			var edits []Edit
+			var edits []fixes.FileEdit
 			if len(d.SuggestedFixes) > 0 {
-				edits, err = convert(fset, d.SuggestedFixes[0].TextEdits)
+				edits, err = fixes.FileEdits(fset, d.SuggestedFixes[0].TextEdits)
 				if err != nil {
 					edits = nil
 				}
@@ -207,10 +208,14 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]candid
 			if i, ok := byKey[f.key()]; ok {
 				// The same finding in a package's test variant, whose fix
 				// also covers the _test.go files: take the union.
-				merged := NewEditSet()
-				if merged.Add(cands[i].edits) && merged.Add(edits) {
-					cands[i].edits = merged.all()
-				} else if len(edits) > len(cands[i].edits) {
+				merged := newEditSet()
+				if _, ok := merged.Add(cands[i].edits); ok {
+					if _, ok := merged.Add(edits); ok {
+						cands[i].edits = merged.All()
+						continue
+					}
+				}
+				if len(edits) > len(cands[i].edits) {
 					cands[i].edits = edits
 				}
 				continue
@@ -313,4 +318,13 @@ func formatCounts(counts map[string]int) string {
 		out += fmt.Sprintf("%s %d", name, counts[name])
 	}
 	return out
+}
+
+// newEditSet returns the set a round's fixes merge into: two different
+// insertions at one offset from different fixes conflict, as their order
+// would be a guess; the later fix waits for the next round.
+func newEditSet() *fixes.EditSet {
+	es := fixes.NewEditSet()
+	es.DistinctInsertions = true
+	return es
 }

@@ -157,27 +157,3 @@ func TestMigrateRollsBackWhatWouldBreakTheBuild(t *testing.T) {
 		t.Errorf("repo.go changed although the fix was rolled back")
 	}
 }
-
-func TestEditSet(t *testing.T) {
-	s := NewEditSet()
-	a := Edit{File: "f", Start: 5, End: 5, Text: "x"}
-	if !s.Add([]Edit{a}) || !s.Add([]Edit{a}) {
-		t.Fatal("identical duplicate refused")
-	}
-	if s.Add([]Edit{{File: "f", Start: 5, End: 5, Text: "y"}}) {
-		t.Error("second insertion at the same offset accepted: order would be a guess")
-	}
-	if !s.Add([]Edit{{File: "f", Start: 6, End: 8, Text: "zz"}}) {
-		t.Error("disjoint replacement refused")
-	}
-	if s.Add([]Edit{{File: "f", Start: 7, End: 9, Text: ""}, {File: "f", Start: 0, End: 0, Text: "q"}}) {
-		t.Error("overlapping replacement accepted")
-	}
-	if s.Len() != 2 {
-		t.Errorf("Len = %d, want 2 (a refused fix adds none of its edits)", s.Len())
-	}
-	got, err := s.Apply("f", []byte("0123456789"))
-	if err != nil || string(got) != "01234x5zz89" {
-		t.Errorf("Apply = %q, %v; want %q", got, err, "01234x5zz89")
-	}
-}

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/capsulelint/capsulelint/internal/fixes"
 	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
@@ -64,10 +65,10 @@ func sameSet(a, b []candidate) bool {
 // candidate changes: their values were looked up without the new
 // parameter, so they wait for the next round, which sees it.
 func acceptable(cands []candidate, spans map[string][]funcSpan) []candidate {
-	es := NewEditSet()
+	es := newEditSet()
 	var out []candidate
 	for _, c := range cands {
-		if es.Add(c.edits) {
+		if _, ok := es.Add(c.edits); ok {
 			out = append(out, c)
 		}
 	}
@@ -166,7 +167,7 @@ func (t *trial) reason(c candidate) string { return t.reasons[c.finding.key()] }
 func (t *trial) run(cands []candidate) *trialResult {
 	res := &trialResult{overlay: map[string][]byte{}}
 	t.last, t.lastSet = res, cands
-	es := NewEditSet()
+	es := newEditSet()
 	for _, c := range cands {
 		es.Add(c.edits)
 	}
@@ -210,7 +211,7 @@ func (t *trial) run(cands []candidate) *trialResult {
 
 // apply writes es, relative to the contents of base, into tmp's overlay
 // (and the result's), gofmt'ed.
-func (res *trialResult) apply(base, tmp *workspace, es *EditSet) error {
+func (res *trialResult) apply(base, tmp *workspace, es *fixes.EditSet) error {
 	for _, file := range es.Files() {
 		src, err := base.content(file)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -275,7 +276,7 @@ func (c *completion) completeImpls(p *packages.Package, file *ast.File, changes 
 		}
 		key := funcKey(fn)
 		for ifaceKey, impls := range implsOf {
-			if !contains(impls, key) {
+			if !slices.Contains(impls, key) {
 				continue
 			}
 			ch := changes[ifaceKey]
@@ -297,15 +298,6 @@ func (c *completion) completeImpls(p *packages.Package, file *ast.File, changes 
 			}
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // typeText renders t in file, importing its package when needed.
@@ -350,7 +342,7 @@ func implementations(before []*packages.Package, changes map[string]change) map[
 				}
 				obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, p.Types, method)
 				if fn, ok := obj.(*types.Func); ok && fn.Pkg() == p.Types {
-					if k := funcKey(fn); !contains(out[key], k) {
+					if k := funcKey(fn); !slices.Contains(out[key], k) {
 						out[key] = append(out[key], k)
 					}
 				}

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -93,7 +94,7 @@ func Run(opts Options) (*Summary, error) {
 		}
 		next = nil
 		if errs := typeErrors(pkgs, 5); len(errs) > 0 {
-			return nil, fmt.Errorf("the packages do not type-check; migrate needs a building module:\n\t%s", joinLines(errs))
+			return nil, fmt.Errorf("the packages do not type-check; migrate needs a building module:\n\t%s", strings.Join(errs, "\n\t"))
 		}
 		cands, left, err := analyze(opts.Analyzers, pkgs)
 		if err != nil {
@@ -296,17 +297,6 @@ func relPath(dir, file string) string {
 		return rel
 	}
 	return file
-}
-
-func joinLines(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += "\n\t"
-		}
-		out += x
-	}
-	return out
 }
 
 func formatCounts(counts map[string]int) string {

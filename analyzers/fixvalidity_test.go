@@ -70,12 +70,7 @@ var packageConfigs = map[string]func(*config.Config){
 // knownFixBugs are the fix-validity cases ("config/package") that
 // reproduce a reported, unfixed bug; they are skipped with this message
 // (delete the entry to enable the case).
-var knownFixBugs = map[string]string{
-	"defaults/robust_testcall_nofix": testVariantBug,
-	"defaults/repocapsulefix":        testVariantBug,
-}
-
-const testVariantBug = "known bug: repocapsule, keyformat, gsitenant: a fix that changes a signature is offered by the package's analysis while its test variant, which sees a _test.go call with no value to pass, refuses it; capsulelint -fix applies it and the tests stop compiling; see robust_testcall_nofix"
+var knownFixBugs = map[string]string{}
 
 // TestFixValidity applies every suggested fix of all four analyzers, run
 // over every testdata package (not only their own), to a temp copy; checks

@@ -3,7 +3,10 @@ package directive
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -33,6 +36,8 @@ type Reporter struct {
 	// cgo maps cmd/cgo's translations of the package's files to the
 	// source file names.
 	cgo map[*token.File]string
+	// testsElsewhere caches [Reporter.MissesTests]: 0 unknown, 1 no, 2 yes.
+	testsElsewhere int8
 }
 
 // NewReporter returns a reporter for analyzer name.
@@ -114,7 +119,80 @@ func (r *Reporter) Report(d analysis.Diagnostic, decls ...token.Pos) {
 	if r.Cfg.SingleFileFixes {
 		d = r.singleFile(d)
 	}
+	if len(d.SuggestedFixes) > 0 && r.MissesTests() {
+		// The package's test variant sees the _test.go files too: it
+		// offers the complete fix (callers in tests included) or refuses
+		// it. Drivers merge the variants' fixes, so a fix offered here
+		// could break the tests. The message is the one this variant
+		// would report with its fix, so drivers print the finding once
+		// where both variants agree.
+		d.SuggestedFixes = nil
+	}
 	r.Pass.Report(d)
+}
+
+// MissesTests reports whether the pass lacks in-package test files: a
+// _test.go file in the package's directory, with the package's own
+// package clause and matching the default build context, that is not
+// among the pass's files. That is the package variant without its tests
+// (drivers also analyse the test variant, which has them). It is computed
+// on first use, so clean packages pay nothing.
+func (r *Reporter) MissesTests() bool {
+	if r.testsElsewhere == 0 {
+		r.testsElsewhere = 1
+		if missesTests(r.Pass, r.cgo) {
+			r.testsElsewhere = 2
+		}
+	}
+	return r.testsElsewhere == 2
+}
+
+func missesTests(pass *analysis.Pass, cgo map[*token.File]string) bool {
+	if pass.Pkg == nil {
+		return false
+	}
+	have := map[string]bool{}
+	var dirs []string
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		if tf == nil {
+			continue
+		}
+		name := tf.Name()
+		if src := cgo[tf]; src != "" {
+			name = src
+		}
+		if strings.HasSuffix(name, "_test.go") {
+			// The test variant (or the external test package, which
+			// only sees what in-package tests export).
+			return false
+		}
+		have[filepath.Clean(name)] = true
+		if dir := filepath.Dir(name); !containsString(dirs, dir) {
+			dirs = append(dirs, dir)
+		}
+	}
+	for _, dir := range dirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			name := e.Name()
+			path := filepath.Join(dir, name)
+			if e.IsDir() || !strings.HasSuffix(name, "_test.go") || have[path] {
+				continue
+			}
+			if ok, err := build.Default.MatchFile(dir, name); err != nil || !ok {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.PackageClauseOnly)
+			if err == nil && f.Name.Name == pass.Pkg.Name() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropCgoFixes drops the fixes of d that edit a file the analysis sees

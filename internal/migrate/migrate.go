@@ -221,18 +221,21 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]candid
 				}
 				continue
 			}
-			if seen[f.key()] {
-				continue
-			}
-			seen[f.key()] = true
 			if len(edits) == 0 {
-				left = append(left, f)
+				// Without a fix here; another variant may offer one (a
+				// package with in-package tests offers fixes only in
+				// its test variant).
+				if !seen[f.key()] {
+					seen[f.key()] = true
+					left = append(left, f)
+				}
 				continue
 			}
 			byKey[f.key()] = len(cands)
 			cands = append(cands, candidate{finding: f, edits: edits, analyzer: act.Analyzer})
 		}
 	}
+	left = slices.DeleteFunc(left, func(f Finding) bool { _, fixed := byKey[f.key()]; return fixed })
 	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(a.finding.Pos, b.finding.Pos) })
 	slices.SortStableFunc(left, func(a, b Finding) int { return cmp.Compare(a.Pos, b.Pos) })
 	return cands, left, nil

@@ -1,9 +1,10 @@
-// Package robust_testcall_nofix reproduces a fix that breaks the
+// Package robust_testcall_nofix reproduces a fix that broke the
 // package's tests: a declaration whose signature a fix changes is called
 // from a _test.go file where no capsule (or tenant) value is in scope.
 // The package's test variant sees that call and offers no fix; the
-// package itself does not see it and offers one, which drivers apply
-// (capsulelint -fix) and which leaves the test files not compiling.
+// package itself does not see it and used to offer one, which drivers
+// applied (capsulelint -fix), leaving the test files not compiling. Now
+// the package without its tests offers no fix (internal/directive).
 package robust_testcall_nofix
 
 import (

@@ -127,28 +127,7 @@ func FuzzFromFormat(f *testing.F) {
 			ra := re.Analyze(l, maskClassifier(newArgs, tenants, capsules))
 			checkRewritten(t, op, format, out, ra)
 		}
-		if a.CapsuleValue >= 0 {
-			nt, err := tmpl.LabelCapsule(a)
-			check("label", nt, err)
-			if _, err := tmpl.InsertCapsule(a, "capsule"); err == nil {
-				t.Fatalf("InsertCapsule %q: a second capsule value beside the unlabelled one", format)
-			}
-		} else if a.Findings.Has(MissingCapsule) {
-			nt, err := tmpl.InsertCapsule(a, "capsule")
-			check("insert", nt, err)
-		}
-		if a.Findings.Has(Misordered) {
-			nt, err := tmpl.Reorder(a)
-			check("reorder", nt, err)
-		}
-		if a.Findings.Has(Swapped) {
-			nt, err := tmpl.Swap(a)
-			check("swap", nt, err)
-		}
-		if a.Key && a.Tenant < 0 {
-			nt, err := tmpl.PrefixTenant(a, "tenant")
-			check("prefix", nt, err)
-		}
+		tryRewrites(t, format, tmpl, a, "capsule", "tenant", check)
 	})
 }
 
@@ -228,28 +207,7 @@ func FuzzFromConcat(f *testing.F) {
 			}
 			checkRewritten(t, op, src, out, re.Analyze(l, byIdent(re)))
 		}
-		if a.CapsuleValue >= 0 {
-			nt, err := tmpl.LabelCapsule(a)
-			check("label", nt, err)
-			if _, err := tmpl.InsertCapsule(a, "string(capsule)"); err == nil {
-				t.Fatalf("InsertCapsule %q: a second capsule value beside the unlabelled one", src)
-			}
-		} else if a.Findings.Has(MissingCapsule) {
-			nt, err := tmpl.InsertCapsule(a, "string(capsule)")
-			check("insert", nt, err)
-		}
-		if a.Findings.Has(Misordered) {
-			nt, err := tmpl.Reorder(a)
-			check("reorder", nt, err)
-		}
-		if a.Findings.Has(Swapped) {
-			nt, err := tmpl.Swap(a)
-			check("swap", nt, err)
-		}
-		if a.Key && a.Tenant < 0 {
-			nt, err := tmpl.PrefixTenant(a, "tenant")
-			check("prefix", nt, err)
-		}
+		tryRewrites(t, src, tmpl, a, "string(capsule)", "tenant", check)
 		// Joins of the operands, when the expression is a call.
 		if call, ok := p.expr.(*ast.CallExpr); ok {
 			jt := FromJoin(call.Args, "#", nil)
@@ -303,27 +261,37 @@ func FuzzFromTag(f *testing.F) {
 			}
 			checkRewritten(t, op, tag, out, re.Analyze(l, classify))
 		}
-		if a.CapsuleValue >= 0 {
-			nt, err := tmpl.LabelCapsule(a)
-			check("label", nt, err)
-			if _, err := tmpl.InsertCapsule(a, "capsule_id"); err == nil {
-				t.Fatalf("InsertCapsule %q: a second capsule value beside the unlabelled one", tag)
-			}
-		} else if a.Findings.Has(MissingCapsule) {
-			nt, err := tmpl.InsertCapsule(a, "capsule_id")
-			check("insert", nt, err)
-		}
-		if a.Findings.Has(Misordered) {
-			nt, err := tmpl.Reorder(a)
-			check("reorder", nt, err)
-		}
-		if a.Findings.Has(Swapped) {
-			nt, err := tmpl.Swap(a)
-			check("swap", nt, err)
-		}
-		if a.Key && a.Tenant < 0 {
-			nt, err := tmpl.PrefixTenant(a, "tenant_id")
-			check("prefix", nt, err)
-		}
+		tryRewrites(t, tag, tmpl, a, "capsule_id", "tenant_id", check)
 	})
+}
+
+// tryRewrites applies every rewrite that applies to a (the analysis of
+// tmpl, parsed from src) and hands each result to check: labelling an
+// unlabelled capsule value (and refusing to insert a second one),
+// inserting the capsule segment, reordering, swapping, prefixing the
+// tenant segment.
+func tryRewrites(t *testing.T, src string, tmpl *Template, a *Analysis, capsule, tenant string, check func(op string, nt *Template, err error)) {
+	t.Helper()
+	if a.CapsuleValue >= 0 {
+		nt, err := tmpl.LabelCapsule(a)
+		check("label", nt, err)
+		if _, err := tmpl.InsertCapsule(a, capsule); err == nil {
+			t.Fatalf("InsertCapsule %q: a second capsule value beside the unlabelled one", src)
+		}
+	} else if a.Findings.Has(MissingCapsule) {
+		nt, err := tmpl.InsertCapsule(a, capsule)
+		check("insert", nt, err)
+	}
+	if a.Findings.Has(Misordered) {
+		nt, err := tmpl.Reorder(a)
+		check("reorder", nt, err)
+	}
+	if a.Findings.Has(Swapped) {
+		nt, err := tmpl.Swap(a)
+		check("swap", nt, err)
+	}
+	if a.Key && a.Tenant < 0 {
+		nt, err := tmpl.PrefixTenant(a, tenant)
+		check("prefix", nt, err)
+	}
 }

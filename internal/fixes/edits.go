@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,6 +92,16 @@ func (b *Builder) Import(file *ast.File, path, name string) {
 	}
 	b.Insert(file.Name.End(), "\n\nimport "+spec)
 }
+
+// importInsertion matches the texts [Builder.Import] inserts after an
+// existing import or the package clause (not into an empty "import ()",
+// where two specs would run together).
+var importInsertion = regexp.MustCompile(`^(\t(\w+ )?"[^"\n]+"\n|\n(\n)?import (\w+ )?"[^"\n]+"|; (\w+ )?"[^"\n]+")$`)
+
+// IsImportInsertion reports whether text is an import [Builder.Import]
+// inserts next to other imports: two of them at one offset can go in
+// either order.
+func IsImportInsertion(text string) bool { return importInsertion.MatchString(text) }
 
 // Len reports how many edits were collected.
 func (b *Builder) Len() int { return len(b.edits) }

@@ -40,7 +40,8 @@ func FileEdits(fset *token.FileSet, edits []analysis.TextEdit) ([]FileEdit, erro
 // an insertion strictly inside a replaced range, conflicts, and the fix
 // bringing it is refused whole. With DistinctInsertions, two different
 // insertions at one offset from different fixes conflict too, since their
-// order would be a guess.
+// order would be a guess, except two new imports ([IsImportInsertion]),
+// whose order does not matter.
 type EditSet struct {
 	DistinctInsertions bool
 	byFile             map[string][]FileEdit
@@ -58,7 +59,7 @@ func (s *EditSet) conflicts(a, b FileEdit) bool {
 	insA, insB := a.Start == a.End, b.Start == b.End
 	switch {
 	case insA && insB:
-		return s.DistinctInsertions && a.Start == b.Start
+		return s.DistinctInsertions && a.Start == b.Start && !(IsImportInsertion(a.Text) && IsImportInsertion(b.Text))
 	case insA:
 		return b.Start < a.Start && a.Start < b.End
 	case insB:
@@ -122,6 +123,9 @@ func (s *EditSet) All() []FileEdit {
 	}
 	return out
 }
+
+// Of returns the edits of file.
+func (s *EditSet) Of(file string) []FileEdit { return slices.Clone(s.byFile[file]) }
 
 // InsertsAt reports whether the set inserts text at offset of file.
 func (s *EditSet) InsertsAt(file string, offset int) bool {

@@ -64,3 +64,27 @@ func TestEditSetDriverMerge(t *testing.T) {
 		t.Errorf("All = %v, want 4 edits", all)
 	}
 }
+
+func TestImportInsertionsAtOneOffsetCoexist(t *testing.T) {
+	es := NewEditSet()
+	es.DistinctInsertions = true
+	if _, ok := es.Add([]FileEdit{{File: "a.go", Start: 10, End: 10, Text: "\t\"example.com/ids\"\n"}}); !ok {
+		t.Fatal("first import refused")
+	}
+	if _, ok := es.Add([]FileEdit{{File: "a.go", Start: 10, End: 10, Text: "\tcapsule \"example.com/capsule\"\n"}}); !ok {
+		t.Error("a second import at the same offset conflicts; want both")
+	}
+	if _, ok := es.Add([]FileEdit{{File: "a.go", Start: 10, End: 10, Text: ", capsuleID"}}); ok {
+		t.Error("an argument inserted where imports are inserted was accepted; want a conflict")
+	}
+	for _, text := range []string{"\"example.com/ids\"", ", capsuleID ids.CapsuleID"} {
+		if IsImportInsertion(text) {
+			t.Errorf("IsImportInsertion(%q) = true, want false", text)
+		}
+	}
+	for _, text := range []string{"\nimport \"example.com/ids\"", "\n\nimport x \"example.com/ids\"", "; \"example.com/ids\""} {
+		if !IsImportInsertion(text) {
+			t.Errorf("IsImportInsertion(%q) = false, want true", text)
+		}
+	}
+}

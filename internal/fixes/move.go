@@ -56,7 +56,7 @@ func (b *Builder) MoveParam(pass *analysis.Pass, insp *inspector.Inspector, mv S
 	}
 	for _, use := range uses {
 		where := Where(pass.Fset, use.Ident.Pos())
-		if err := b.moveArg(pass, use, mv.From, mv.After); err != nil {
+		if err := b.MoveArg(pass.TypesInfo, use.Call, mv.From, mv.After); err != nil {
 			return fmt.Errorf("call at %s: %v", where, err)
 		}
 	}
@@ -81,6 +81,12 @@ func flatten(list *ast.FieldList) []flatParam {
 		}
 	}
 	return out
+}
+
+// MoveParamIn moves parameter from of ft to right after parameter after
+// (flattened indexes, before the move), splitting a group where needed.
+func (b *Builder) MoveParamIn(ft *ast.FuncType, from, after int) error {
+	return b.moveParam(ft, from, after)
 }
 
 func (b *Builder) moveParam(ft *ast.FuncType, from, after int) error {
@@ -126,17 +132,20 @@ func isVariadic(f *ast.Field) bool {
 	return ok
 }
 
-func (b *Builder) moveArg(pass *analysis.Pass, use Use, from, after int) error {
-	call := use.Call
+// MoveArg moves argument from of call to right after argument after, as
+// [Builder.MoveParamIn] moves the parameters (a method expression's
+// receiver not counted). It refuses to change the order in which the
+// arguments' calls run.
+func (b *Builder) MoveArg(info *types.Info, call *ast.CallExpr, from, after int) error {
 	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
-		if s := pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
 			from++
 			after++
 		}
 	}
 	args := call.Args
 	if len(args) == 1 {
-		if _, tuple := pass.TypesInfo.TypeOf(args[0]).(*types.Tuple); tuple {
+		if _, tuple := info.TypeOf(args[0]).(*types.Tuple); tuple {
 			return fmt.Errorf("the call passes a multi-value expression")
 		}
 	}
@@ -148,14 +157,14 @@ func (b *Builder) moveArg(pass *analysis.Pass, use Use, from, after int) error {
 	if from < after {
 		lo, hi = from+1, after+1
 	}
-	if impure(pass.TypesInfo, args[from]) {
+	if impure(info, args[from]) {
 		for _, arg := range args[lo:hi] {
-			if impure(pass.TypesInfo, arg) {
-				return fmt.Errorf("moving %s past %s would change the order in which their calls run", nodeText(pass.Fset, args[from]), nodeText(pass.Fset, arg))
+			if impure(info, arg) {
+				return fmt.Errorf("moving %s past %s would change the order in which their calls run", nodeText(b.Fset, args[from]), nodeText(b.Fset, arg))
 			}
 		}
 	}
-	text := nodeText(pass.Fset, args[from])
+	text := nodeText(b.Fset, args[from])
 	if from > 0 {
 		b.Replace(args[from-1].End(), args[from].End(), "")
 	} else {

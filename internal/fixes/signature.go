@@ -293,6 +293,12 @@ func (b *Builder) argument(pass *analysis.Pass, insp *inspector.Inspector, cl *s
 	return cl.Lookup(site, ch.Kind, ch.Type.Type)
 }
 
+// NameClash reports why a new parameter called name cannot be added to
+// decl (see nameClash).
+func NameClash(info *types.Info, decl Declaration, name string) error {
+	return nameClash(info, decl, name)
+}
+
 // nameClash reports why a new parameter called name cannot be added to
 // decl: a receiver, parameter, result or top-level variable of the body
 // already has the name, or the body refers to a package-level or

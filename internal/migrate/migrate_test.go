@@ -149,7 +149,7 @@ func TestMigrateRollsBackWhatWouldBreakTheBuild(t *testing.T) {
 	if len(sum.Files) != 0 {
 		t.Errorf("migrate changed %v, want nothing", sum.Files)
 	}
-	if len(sum.RolledBack) != 1 || !strings.Contains(sum.RolledBack[0].Message, "nocapsule.go:9: no capsule ID value is in scope") {
+	if len(sum.RolledBack) != 1 || !strings.Contains(sum.RolledBack[0].Message, "the call at nocapsule.go:9 has no capsule value to pass: no capsule ID value is in scope") {
 		t.Errorf("rolled back %v, want the Get fix with the nocapsule.go call as the reason", sum.RolledBack)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "repo/repo.go"))

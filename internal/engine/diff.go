@@ -1,4 +1,4 @@
-package migrate
+package engine
 
 import (
 	"fmt"

@@ -1,0 +1,278 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/types"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// state is the workspace as one set of file contents has it: the base
+// (what the workspace holds), or a trial's contents over the base, with
+// the units those contents change type-checked again.
+type state struct {
+	w       *Workspace
+	content map[string][]byte    // the trial's files; nil for the base
+	syntax  map[string]*ast.File // their parse
+	pkgs    map[*unit]*packages.Package
+	mu      sync.Mutex
+}
+
+// pkg returns u as the state has it.
+func (s *state) pkg(u *unit) *packages.Package {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p := s.pkgs[u]; p != nil {
+		return p
+	}
+	return u.pkg
+}
+
+// file returns the parse of the file as the state has it.
+func (s *state) file(name string) (*ast.File, error) {
+	s.mu.Lock()
+	f, src, inTrial := s.syntax[name], []byte(nil), false
+	if f == nil {
+		src, inTrial = s.content[name]
+	}
+	s.mu.Unlock()
+	if f != nil {
+		return f, nil
+	}
+	if !inTrial {
+		return s.w.baseFile(name)
+	}
+	f, err := parser.ParseFile(s.w.fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+	if f != nil {
+		s.mu.Lock()
+		s.syntax[name] = f
+		s.mu.Unlock()
+	}
+	return f, err
+}
+
+// baseFile returns the parse of the file as the workspace has it.
+func (w *Workspace) baseFile(name string) (*ast.File, error) {
+	w.mu.Lock()
+	f := w.syntax[name]
+	w.mu.Unlock()
+	if f != nil {
+		return f, nil
+	}
+	src, err := w.current(name)
+	if err != nil {
+		return nil, err
+	}
+	f, err = parser.ParseFile(w.fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+	if f != nil {
+		w.mu.Lock()
+		if old := w.syntax[name]; old != nil {
+			f = old // another unit parsed it first: share one tree
+		} else {
+			w.syntax[name] = f
+		}
+		w.mu.Unlock()
+	}
+	return f, err
+}
+
+// checkAll type-checks every unit of the workspace: the base.
+func (w *Workspace) checkAll() []error {
+	s := &state{w: w, pkgs: map[*unit]*packages.Package{}}
+	errs := s.check(w.units)
+	for u, p := range s.pkgs {
+		u.pkg = p
+	}
+	return errs
+}
+
+// dirty returns the units that compile one of files, and every unit
+// importing one of those, directly or not, in workspace order.
+func (w *Workspace) dirty(files []string) []*unit {
+	seen := map[*unit]bool{}
+	var queue []*unit
+	for _, f := range files {
+		queue = append(queue, w.byFile[f]...)
+	}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		queue = append(queue, u.importers...)
+	}
+	out := make([]*unit, 0, len(seen))
+	for u := range seen {
+		out = append(out, u)
+	}
+	slices.SortFunc(out, func(a, b *unit) int { return a.order - b.order })
+	return out
+}
+
+// check type-checks units (in workspace order), in parallel where their
+// imports allow, into s.pkgs. It returns the errors that stopped a unit
+// from being checked at all (an import that cannot be read).
+func (s *state) check(units []*unit) []error {
+	done := make(map[*unit]chan struct{}, len(units))
+	for _, u := range units {
+		done[u] = make(chan struct{})
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var mu sync.Mutex
+	var fatal []error
+	var wg sync.WaitGroup
+	for _, u := range units {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[u])
+			for _, ip := range u.meta.Imports {
+				if d := s.w.byID[ip.ID]; d != nil && done[d] != nil {
+					<-done[d]
+				}
+			}
+			sem <- struct{}{}
+			p, err := s.checkUnit(u)
+			<-sem
+			s.mu.Lock()
+			s.pkgs[u] = p
+			s.mu.Unlock()
+			if err != nil {
+				mu.Lock()
+				fatal = append(fatal, err)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	slices.SortFunc(fatal, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return fatal
+}
+
+// checkUnit parses and type-checks one unit as s has its files.
+func (s *state) checkUnit(u *unit) (*packages.Package, error) {
+	m := u.meta
+	p := &packages.Package{
+		ID: m.ID, Name: m.Name, PkgPath: m.PkgPath, GoFiles: m.GoFiles, CompiledGoFiles: m.CompiledGoFiles,
+		OtherFiles: m.OtherFiles, IgnoredFiles: m.IgnoredFiles, EmbedFiles: m.EmbedFiles, Module: m.Module,
+		ForTest: m.ForTest, TypesSizes: m.TypesSizes, Fset: s.w.fset,
+	}
+	for _, name := range m.CompiledGoFiles {
+		f, err := s.file(name)
+		if err != nil {
+			p.Errors = append(p.Errors, parseErrors(err)...)
+		}
+		if f != nil {
+			p.Syntax = append(p.Syntax, f)
+		}
+	}
+	p.TypesInfo = &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{},
+		Implicits: map[ast.Node]types.Object{}, Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{}, FileVersions: map[*ast.File]string{},
+	}
+	var fatal error
+	conf := &types.Config{
+		Sizes: m.TypesSizes,
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			ip := m.Imports[path]
+			if ip == nil {
+				return nil, fmt.Errorf("%s does not import %s", m.ID, path)
+			}
+			if d := s.w.byID[ip.ID]; d != nil {
+				if dp := s.pkg(d); dp != nil && dp.Types != nil {
+					return dp.Types, nil
+				}
+				return nil, fmt.Errorf("%s was not type-checked", ip.ID)
+			}
+			t, err := s.w.deps.load(ip.PkgPath)
+			if err != nil && fatal == nil {
+				fatal = err
+			}
+			return t, err
+		}),
+		Error: func(err error) {
+			var te types.Error
+			if errors.As(err, &te) {
+				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+			} else {
+				p.Errors = append(p.Errors, packages.Error{Msg: err.Error(), Kind: packages.TypeError})
+			}
+		},
+	}
+	if m.Module != nil && m.Module.GoVersion != "" {
+		conf.GoVersion = "go" + m.Module.GoVersion
+	}
+	p.Types, _ = conf.Check(m.PkgPath, s.w.fset, p.Syntax, p.TypesInfo)
+	p.IllTyped = len(p.Errors) > 0
+	return p, fatal
+}
+
+// parseErrors turns a parser error into package errors.
+func parseErrors(err error) []packages.Error {
+	var list scanner.ErrorList
+	if errors.As(err, &list) {
+		out := make([]packages.Error, len(list))
+		for i, e := range list {
+			out[i] = packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError}
+		}
+		return out
+	}
+	return []packages.Error{{Msg: err.Error(), Kind: packages.ParseError}}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// errorsIn returns the errors of the units of s that are not errors of
+// the base (so a trial is judged by what it breaks), at most max.
+func (s *state) errorsIn(units []*unit, max int) []packages.Error {
+	var out []packages.Error
+	for _, u := range units {
+		p := s.pkgs[u]
+		if p == nil {
+			continue
+		}
+		before := 0
+		if u.pkg != nil {
+			before = len(u.pkg.Errors)
+		}
+		if len(p.Errors) <= before {
+			continue
+		}
+		for _, e := range p.Errors {
+			if len(out) < max && !slices.ContainsFunc(out, func(o packages.Error) bool { return o.Error() == e.Error() }) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// Errors returns the first errors of the workspace's packages, at most
+// max, one line each.
+func (w *Workspace) Errors(max int) []string {
+	var out []string
+	for _, u := range w.units {
+		if u.pkg == nil {
+			continue
+		}
+		for _, e := range u.pkg.Errors {
+			if len(out) < max && !slices.Contains(out, e.Error()) {
+				out = append(out, e.Error())
+			}
+		}
+	}
+	return out
+}

@@ -17,10 +17,13 @@ type Result struct {
 	// completing their signature changes, in the workspace's current
 	// contents.
 	Edits []fixes.FileEdit
-	// Sites and Impls count the calls and the implementations the
-	// completion changed.
+	// Sites and Impls count the calls (and composite literals) and the
+	// implementations the completion changed.
 	Sites, Impls int
-	trial        *trial
+	// Notes are what the completion left to the user: a composite
+	// literal that sets a tenant but gets no capsule, say.
+	Notes []Finding
+	trial *trial
 }
 
 // Rejection is a fix that cannot be applied, and why.
@@ -66,7 +69,7 @@ func (w *Workspace) Apply(fs []*Fix) *Result {
 	}
 	res.Applied, res.trial = good, t
 	res.Edits = t.edited()
-	res.Sites, res.Impls = t.sites, t.impls
+	res.Sites, res.Impls, res.Notes = t.sites, t.impls, t.notes
 	return res
 }
 
@@ -209,6 +212,19 @@ func (w *Workspace) Commit(r *Result) {
 	for _, u := range t.dirty {
 		u.pkg = t.state.pkgs[u]
 		u.results = nil
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for u, paths := range t.state.edges {
+		for path, d := range paths {
+			if u.extra == nil {
+				u.extra = map[string]*unit{}
+			}
+			u.extra[path] = d
+			if d != nil && !slices.Contains(d.importers, u) {
+				d.importers = append(d.importers, u)
+			}
+		}
 	}
 }
 

@@ -23,7 +23,10 @@ type state struct {
 	content map[string][]byte    // the trial's files; nil for the base
 	syntax  map[string]*ast.File // their parse
 	pkgs    map[*unit]*packages.Package
-	mu      sync.Mutex
+	// edges are the imports fixes added: unit → path → the unit
+	// imported, nil for a dependency outside the workspace.
+	edges map[*unit]map[string]*unit
+	mu    sync.Mutex
 }
 
 // pkg returns u as the state has it.
@@ -185,17 +188,17 @@ func (s *state) checkUnit(u *unit) (*packages.Package, error) {
 	conf := &types.Config{
 		Sizes: m.TypesSizes,
 		Importer: importerFunc(func(path string) (*types.Package, error) {
-			ip := m.Imports[path]
-			if ip == nil {
-				return nil, fmt.Errorf("%s does not import %s", m.ID, path)
+			d, depPath, err := s.resolveImport(u, path)
+			if err != nil {
+				return nil, err
 			}
-			if d := s.w.byID[ip.ID]; d != nil {
+			if d != nil {
 				if dp := s.pkg(d); dp != nil && dp.Types != nil {
 					return dp.Types, nil
 				}
-				return nil, fmt.Errorf("%s was not type-checked", ip.ID)
+				return nil, fmt.Errorf("%s was not type-checked", d.meta.ID)
 			}
-			t, err := s.w.deps.load(ip.PkgPath)
+			t, err := s.w.deps.load(depPath)
 			if err != nil && fatal == nil {
 				fatal = err
 			}
@@ -229,6 +232,79 @@ func parseErrors(err error) []packages.Error {
 		return out
 	}
 	return []packages.Error{{Msg: err.Error(), Kind: packages.ParseError}}
+}
+
+// resolveImport finds what u imports as path: a unit of the workspace,
+// or the path of a dependency. An import the go command did not list (a
+// fix added it) resolves to the workspace package of that path (its
+// variant for the same test, if any) or to a dependency, unless it
+// would make a cycle.
+func (s *state) resolveImport(u *unit, path string) (*unit, string, error) {
+	if ip := u.meta.Imports[path]; ip != nil {
+		return s.w.byID[ip.ID], ip.PkgPath, nil
+	}
+	s.w.mu.Lock()
+	d, known := u.extra[path]
+	s.w.mu.Unlock()
+	if !known {
+		d = s.w.unitFor(u, path)
+		if d != nil && s.w.reaches(d, u) {
+			return nil, "", fmt.Errorf("importing %s into %s would make an import cycle", path, u.meta.PkgPath)
+		}
+	}
+	if d != nil {
+		s.mu.Lock()
+		if s.edges == nil {
+			s.edges = map[*unit]map[string]*unit{}
+		}
+		if s.edges[u] == nil {
+			s.edges[u] = map[string]*unit{}
+		}
+		s.edges[u][path] = d
+		s.mu.Unlock()
+	}
+	return d, path, nil
+}
+
+// unitFor returns the unit a new import of path from u means, or nil
+// for a dependency outside the workspace.
+func (w *Workspace) unitFor(u *unit, path string) *unit {
+	if i := strings.Index(u.meta.ID, " ["); i >= 0 {
+		if d := w.byID[path+u.meta.ID[i:]]; d != nil {
+			return d
+		}
+	}
+	return w.byID[path]
+}
+
+// reaches reports whether from imports to, directly or not.
+func (w *Workspace) reaches(from, to *unit) bool {
+	seen := map[*unit]bool{}
+	queue := []*unit{from}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		if x == to {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, ip := range x.meta.Imports {
+			if d := w.byID[ip.ID]; d != nil {
+				queue = append(queue, d)
+			}
+		}
+		w.mu.Lock()
+		for _, d := range x.extra {
+			if d != nil {
+				queue = append(queue, d)
+			}
+		}
+		w.mu.Unlock()
+	}
+	return false
 }
 
 type importerFunc func(path string) (*types.Package, error)

@@ -16,6 +16,7 @@ import (
 // the go command compiled (or found in the build cache) for them.
 type exportData struct {
 	mu    sync.Mutex
+	opts  Options
 	fset  *token.FileSet
 	files map[string]string // package path → export data file
 	// view is every package read so far, and the packages their export
@@ -26,7 +27,7 @@ type exportData struct {
 
 // loadExportData asks the go command for the export data of paths.
 func loadExportData(fset *token.FileSet, opts Options, paths []string) (*exportData, error) {
-	e := &exportData{fset: fset, files: map[string]string{}, view: map[string]*types.Package{}, loaded: map[string]bool{}}
+	e := &exportData{opts: opts, fset: fset, files: map[string]string{}, view: map[string]*types.Package{}, loaded: map[string]bool{}}
 	if len(paths) == 0 {
 		return e, nil
 	}
@@ -54,6 +55,14 @@ func (e *exportData) load(path string) (*types.Package, error) {
 		return e.view[path], nil
 	}
 	file, ok := e.files[path]
+	if !ok {
+		// A dependency a fix starts to import.
+		cfg := &packages.Config{Mode: packages.NeedName | packages.NeedExportFile, Dir: e.opts.Dir, Env: e.opts.Env}
+		if pkgs, err := packages.Load(cfg, path); err == nil && len(pkgs) == 1 && pkgs[0].ExportFile != "" {
+			file, ok = pkgs[0].ExportFile, true
+			e.files[path] = file
+		}
+	}
 	if !ok {
 		return nil, fmt.Errorf("no export data for %s (does it build?)", path)
 	}

@@ -25,6 +25,8 @@ type trial struct {
 	shifts  map[string]shift // per changed file, the edits applied to it
 	dirty   []*unit          // the units the trial type-checked again
 	changes map[string]*change
+	fields  map[string]*fieldChange
+	notes   []Finding // what the completion leaves to the user
 	// forwards names the new parameters, by function declaration (file
 	// and offset of its func keyword in the base) and kind, that calls
 	// inside the function pass on.
@@ -43,7 +45,7 @@ type declKey struct {
 // try applies fs to the workspace's base in memory, completes their
 // signature changes and type-checks the result.
 func (w *Workspace) try(fs []*Fix) *trial {
-	t := &trial{w: w, fixes: fs, edits: newOwnedEdits(), failures: map[int]string{}, changes: map[string]*change{}, forwards: map[declKey]map[int]string{}}
+	t := &trial{w: w, fixes: fs, edits: newOwnedEdits(), failures: map[int]string{}, changes: map[string]*change{}, fields: map[string]*fieldChange{}, forwards: map[declKey]map[int]string{}}
 	for i, f := range fs {
 		if _, ok := t.edits.add(f.Edits, []int{i}); !ok {
 			t.failures[i] = "its edits conflict with another fix's"
@@ -58,10 +60,12 @@ func (w *Workspace) try(fs []*Fix) *trial {
 			return t
 		}
 		t.findChanges()
+		t.findFieldChanges()
 		if len(t.failures) > 0 {
 			return t
 		}
-		added := t.complete()
+		t.notes = nil
+		added := t.complete() + t.completeLiterals()
 		if len(t.failures) > 0 {
 			return t
 		}

@@ -60,7 +60,9 @@ type unit struct {
 	pkg       *packages.Package // the type-checked package
 	analysed  bool              // meta matched the patterns: its diagnostics count
 	importers []*unit
-	order     int // index in Workspace.units
+	// extra are the imports fixes added since go list described it.
+	extra map[string]*unit
+	order int // index in Workspace.units
 	// results caches the analysis of pkg, nil until analysed.
 	results *unitResults
 }

@@ -76,6 +76,7 @@ func Run(opts Options) (*Summary, error) {
 	}
 	sum := &Summary{Fixed: map[string]int{}}
 	rolledBack := map[string]bool{}
+	var notes []Finding
 	for round := 1; ; round++ {
 		fs, left, errs := w.Analyze()
 		if len(errs) > 0 {
@@ -89,7 +90,7 @@ func Run(opts Options) (*Summary, error) {
 		}
 		fresh = firstPhase(opts.Analyzers, fresh)
 		if len(fresh) == 0 || round > opts.MaxRounds {
-			sum.Left = findings(left) // rolled-back fixes are in sum.RolledBack
+			sum.Left = append(findings(left), notes...) // rolled-back fixes are in sum.RolledBack
 			for _, f := range fresh {
 				f := finding(f.Finding)
 				f.Message += " (not applied: migrate stopped after -max-rounds)"
@@ -109,6 +110,7 @@ func Run(opts Options) (*Summary, error) {
 			continue
 		}
 		w.Commit(res)
+		notes = append(notes, findings(res.Notes)...)
 		counts := map[string]int{}
 		for _, f := range res.Applied {
 			sum.Fixed[f.Analyzer]++

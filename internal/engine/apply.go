@@ -282,7 +282,7 @@ func (w *Workspace) Schedule(fs []*Fix) (now []*Fix, waiting []Rejection) {
 // funcSpan is a function declaration's parameter list and body, as
 // offsets of its file.
 type funcSpan struct {
-	name               string
+	file, name         string
 	sigStart, sigEnd   int
 	bodyStart, bodyEnd int
 }
@@ -296,9 +296,8 @@ func (w *Workspace) funcSpans(fs []*Fix) map[string][]funcSpan {
 				continue
 			}
 			out[e.File] = nil
-			file, err := w.baseFile(e.File)
+			file, _ := w.baseFile(e.File)
 			if file == nil {
-				_ = err
 				continue
 			}
 			tf := w.fset.File(file.Pos())
@@ -308,7 +307,7 @@ func (w *Workspace) funcSpans(fs []*Fix) map[string][]funcSpan {
 					continue
 				}
 				out[e.File] = append(out[e.File], funcSpan{
-					name:     fd.Name.Name,
+					file: e.File, name: fd.Name.Name,
 					sigStart: offset(tf, fd.Type.Params.Opening), sigEnd: offset(tf, fd.Type.Params.Closing) + 1,
 					bodyStart: offset(tf, fd.Body.Lbrace), bodyEnd: offset(tf, fd.Body.Rbrace) + 1,
 				})

@@ -53,6 +53,9 @@ func main() {
 			os.Exit(1)
 		}
 	}
+	if wantsFix(os.Args[1:]) {
+		os.Exit(runFix(os.Args[1:], all, os.Stdout, os.Stderr))
+	}
 	if wantsReportDriver(os.Args[1:]) {
 		os.Exit(runReport(os.Args[1:], all, os.Stdout, os.Stderr))
 	}

@@ -7,6 +7,7 @@ package analyzerkit
 import (
 	"fmt"
 	"runtime/debug"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -46,5 +47,19 @@ func New(name, docGo string, r *config.Resolver, run RunFunc) *analysis.Analyzer
 		return nil, nil
 	}
 	r.Register(&a.Flags)
+	resolvers.Store(a, r)
 	return a
+}
+
+// resolvers maps each analyzer New made to its configuration.
+var resolvers sync.Map
+
+// Config returns the resolved configuration of a, an analyzer New made
+// (after its flags are parsed), for drivers that complete its fixes.
+func Config(a *analysis.Analyzer) (*config.Resolved, error) {
+	r, ok := resolvers.Load(a)
+	if !ok {
+		return nil, fmt.Errorf("%s is not a capsulelint analyzer", a.Name)
+	}
+	return r.(*config.Resolver).Get()
 }

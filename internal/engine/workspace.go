@@ -27,6 +27,9 @@ type Options struct {
 	// Classifier tells tenant and capsule IDs apart, for completing
 	// signature changes at call sites.
 	Classifier *scope.Classifier
+	// SkipTests leaves test files out of the analysis; their calls are
+	// still completed.
+	SkipTests bool
 	// Overlay holds file contents that differ from the disk (an editor's
 	// unsaved buffers), by absolute file name.
 	Overlay map[string][]byte
@@ -165,7 +168,7 @@ func (w *Workspace) list() error {
 				w.loadErr = fmt.Errorf("%s: %v", p.ID, e)
 			}
 		}
-		u := &unit{meta: p, analysed: analysed[strings.TrimSuffix(p.PkgPath, "_test")] && isRoot[p], order: len(w.units)}
+		u := &unit{meta: p, analysed: analysed[strings.TrimSuffix(p.PkgPath, "_test")] && isRoot[p] && (!w.opts.SkipTests || p.ForTest == ""), order: len(w.units)}
 		w.units = append(w.units, u)
 		w.byID[p.ID] = u
 		for _, f := range p.CompiledGoFiles {

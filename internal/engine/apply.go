@@ -213,6 +213,7 @@ func (w *Workspace) Commit(r *Result) {
 		u.pkg = t.state.pkgs[u]
 		u.results = nil
 	}
+	w.methods = nil
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for u, paths := range t.state.edges {

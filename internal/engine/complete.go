@@ -152,42 +152,76 @@ func (t *trial) forward(p *packages.Package, fn *types.Func, kind scope.Kind, na
 }
 
 // completeImpls gives every method of the base that implements ch's
-// interface the new parameter (or moves its parameter).
+// interface the new parameter (or moves its parameter): in any package
+// of the workspace, since a type implements an interface without
+// importing its package.
 func (t *trial) completeImpls(ch *change) int {
 	ifacePath, ifaceName, method := splitKey(ch.key)
+	var declared *types.Interface
+	if d := t.w.byID[ifacePath]; d != nil && d.pkg != nil && d.pkg.Types != nil {
+		declared = lookupIface(d.pkg.Types, ifacePath, ifaceName)
+	}
 	n := 0
-	done := map[token.Pos]bool{}
-	for _, u := range t.dirty {
-		p := u.pkg
-		if p == nil || p.Types == nil {
-			continue
-		}
+	for _, c := range t.w.methodIndex()[method] {
+		p := c.u.pkg
 		iface := lookupIface(p.Types, ifacePath, ifaceName)
 		if iface == nil {
+			iface = declared
+		}
+		if iface == nil {
+			continue
+		}
+		typ := c.tn.Type()
+		if !types.Implements(typ, iface) && !types.Implements(types.NewPointer(typ), iface) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(typ, true, p.Types, method)
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() != p.Types || isIfaceMethod(fn) {
+			continue // promoted from a type declared elsewhere, or from an embedded interface
+		}
+		n += t.completeImpl(p, fn, ch)
+	}
+	return n
+}
+
+// implementer is a named type of the base with methods.
+type implementer struct {
+	u  *unit
+	tn *types.TypeName
+}
+
+// methodIndex lists the workspace's named non-interface types by the
+// names of their methods, each type once (in the first unit declaring
+// it), in workspace order.
+func (w *Workspace) methodIndex() map[string][]implementer {
+	if w.methods != nil {
+		return w.methods
+	}
+	w.methods = map[string][]implementer{}
+	seen := map[token.Pos]bool{}
+	for _, u := range w.units {
+		p := u.pkg
+		if p == nil || p.TypesInfo == nil {
 			continue
 		}
 		var named []*types.TypeName
 		for _, obj := range p.TypesInfo.Defs {
-			if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && !types.IsInterface(tn.Type()) && !done[tn.Pos()] {
+			if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && !types.IsInterface(tn.Type()) && !seen[tn.Pos()] {
 				named = append(named, tn)
 			}
 		}
 		slices.SortFunc(named, func(a, b *types.TypeName) int { return int(a.Pos() - b.Pos()) })
 		for _, tn := range named {
-			done[tn.Pos()] = true
-			typ := tn.Type()
-			if !types.Implements(typ, iface) && !types.Implements(types.NewPointer(typ), iface) {
-				continue
+			seen[tn.Pos()] = true
+			ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+			for i := range ms.Len() {
+				name := ms.At(i).Obj().Name()
+				w.methods[name] = append(w.methods[name], implementer{u: u, tn: tn})
 			}
-			obj, _, _ := types.LookupFieldOrMethod(typ, true, p.Types, method)
-			fn, ok := obj.(*types.Func)
-			if !ok || fn.Pkg() != p.Types || isIfaceMethod(fn) {
-				continue // promoted from a type declared elsewhere, or from an embedded interface
-			}
-			n += t.completeImpl(p, fn, ch)
 		}
 	}
-	return n
+	return w.methods
 }
 
 // completeImpl changes the declaration of the implementation fn like

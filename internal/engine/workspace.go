@@ -52,7 +52,10 @@ type Workspace struct {
 	// analyzers are opts.Analyzers reading files from content.
 	analyzers []*analysis.Analyzer
 	loadErr   error
-	mu        sync.Mutex // guards syntax
+	// methods indexes the base's types by method name, built on first
+	// use after each commit.
+	methods map[string][]implementer
+	mu      sync.Mutex // guards syntax
 }
 
 // unit is one package of the workspace as the go command compiles it: a

@@ -1,9 +1,18 @@
 package integration
 
 import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/capsulelint/capsulelint/internal/lsp/lsptest"
 )
 
 // buildsAndPasses fails t unless the module in dir builds, vets and
@@ -71,4 +80,83 @@ func TestMigrateRouteBuilds(t *testing.T) {
 		t.Fatalf("migrate: exit %d, want 0\n%s%s", code, out, errOut)
 	}
 	buildsAndPasses(t, dir, "capsulelint migrate")
+}
+
+// TestEditorRouteBuilds: the editor server's quick fix for a key helper
+// in package keys carries the edits of every package that calls it, and
+// the workspace builds after the client applies it.
+func TestEditorRouteBuilds(t *testing.T) {
+	needTools(t)
+	dir := fixture(t, "routes")
+	c := startServer(t, capsulelintBin(t), dir)
+	c.Initialize(`{"textDocument": {"codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}}}`, dir)
+	keysGo := filepath.Join(dir, "keys", "keys.go")
+	mark := c.Mark()
+	c.Open(keysGo, 1)
+	pub, _ := c.AwaitDiagnostics(mark, keysGo, 2*time.Minute)
+	var key *protocol.Diagnostic
+	for i, d := range pub.Diagnostics {
+		if d.Code == "keyformat" {
+			key = &pub.Diagnostics[i]
+		}
+	}
+	if key == nil {
+		t.Fatalf("no keyformat finding in keys.go: %+v", pub.Diagnostics)
+	}
+	actions := c.CodeActions(keysGo, key.Range, []protocol.Diagnostic{*key})
+	if len(actions) != 1 {
+		t.Fatalf("code actions %+v, want one", actions)
+	}
+	files := lsptest.ApplyEdit(t, actions[0].Edit, false)
+	var got []string
+	for f := range files {
+		rel, _ := filepath.Rel(dir, f)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	slices.Sort(got)
+	if want := []string{"keys/keys.go", "memstore/memstore.go"}; !slices.Equal(got, want) {
+		t.Errorf("the quick fix %q edits %v, want %v", actions[0].Title, got, want)
+	}
+	if out, errOut, code := run(t, dir, nil, "go", "vet", "./..."); code != 0 {
+		t.Fatalf("after the quick fix, go vet fails:\n%s%s", out, errOut)
+	}
+	c.Shutdown()
+}
+
+// startServer runs capsulelint lsp in dir and returns a client of it.
+func startServer(t *testing.T, bin, dir string) *lsptest.Client {
+	t.Helper()
+	cmd := exec.Command(bin, "lsp")
+	cmd.Dir = dir
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout = outW
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	outW.Close()
+	t.Cleanup(func() {
+		stdin.Close()
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+		outR.Close()
+		if t.Failed() {
+			t.Logf("capsulelint lsp stderr:\n%s", stderr.String())
+		}
+	})
+	return lsptest.New(t, outR, stdin)
 }

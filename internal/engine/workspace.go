@@ -33,6 +33,9 @@ type Options struct {
 	// Overlay holds file contents that differ from the disk (an editor's
 	// unsaved buffers), by absolute file name.
 	Overlay map[string][]byte
+	// TolerateErrors loads packages that the go command reports errors
+	// for (an editor's half-written buffer) instead of failing.
+	TolerateErrors bool
 }
 
 // Workspace is the type-checked packages of the modules holding the
@@ -181,7 +184,7 @@ func (w *Workspace) list() error {
 	for _, p := range roots {
 		visit(p)
 	}
-	if w.loadErr != nil {
+	if w.loadErr != nil && !w.opts.TolerateErrors {
 		return w.loadErr
 	}
 	for _, u := range w.units {
@@ -193,6 +196,45 @@ func (w *Workspace) list() error {
 	}
 	w.deps, err = loadExportData(w.fset, w.opts, externals)
 	return err
+}
+
+// Files returns every Go file the workspace compiles, sorted.
+func (w *Workspace) Files() []string { return slices.Sorted(maps.Keys(w.byFile)) }
+
+// Content returns the workspace's contents of file.
+func (w *Workspace) Content(file string) ([]byte, error) { return w.current(file) }
+
+// Update makes contents (by file) the workspace's contents and
+// type-checks again what they change; the analysis of those units runs
+// again on the next Analyze. Files it does not compile are ignored. A
+// change of a file's imports or package clause needs a new Load.
+func (w *Workspace) Update(contents map[string][]byte) {
+	var changed []string
+	for file, data := range contents {
+		if w.byFile[file] == nil {
+			continue
+		}
+		if cur, err := w.current(file); err == nil && string(cur) == string(data) {
+			continue
+		}
+		w.content[file] = data
+		w.mu.Lock()
+		delete(w.syntax, file)
+		w.mu.Unlock()
+		changed = append(changed, file)
+	}
+	if len(changed) == 0 {
+		return
+	}
+	slices.Sort(changed)
+	s := &state{w: w, pkgs: map[*unit]*packages.Package{}}
+	dirty := w.dirty(changed)
+	s.check(dirty)
+	for _, u := range dirty {
+		u.pkg = s.pkgs[u]
+		u.results = nil
+	}
+	w.methods = nil
 }
 
 // current returns the current contents of file.

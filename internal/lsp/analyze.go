@@ -62,10 +62,13 @@ type fileResult struct {
 	findings []finding
 }
 
-// finding is one published diagnostic with its quick fixes.
+// finding is one published diagnostic; when it has a fix, the quick fix
+// is resolved through the fix engine on request (see resolve).
 type finding struct {
-	diag    protocol.Diagnostic
-	actions []protocol.CodeAction
+	diag     protocol.Diagnostic
+	analyzer string
+	posn     token.Position // of the diagnostic, in the analysed contents
+	hasFix   bool
 }
 
 func (fr *fileResult) diagnostics() []protocol.Diagnostic {
@@ -506,36 +509,7 @@ func (c *converter) finding(fset *token.FileSet, a *analysis.Analyzer, d analysi
 			Message:  strings.TrimSpace(r.Message),
 		})
 	}
-	f := finding{diag: diag}
-	for _, fix := range d.SuggestedFixes {
-		changes := map[protocol.DocumentURI][]protocol.TextEdit{}
-		complete := len(fix.TextEdits) > 0
-		for _, te := range fix.TextEdits {
-			epath, _, erng, ok := c.span(fset, te.Pos, te.End, false)
-			if !ok {
-				complete = false
-				break
-			}
-			u := c.snap.uri(epath)
-			changes[u] = append(changes[u], protocol.TextEdit{Range: erng, NewText: string(te.NewText)})
-		}
-		if !complete {
-			continue
-		}
-		title := fix.Message
-		if title == "" {
-			title = "apply the " + a.Name + " fix"
-		}
-		f.actions = append(f.actions, protocol.CodeAction{
-			Title:       title,
-			Kind:        protocol.QuickFix,
-			Diagnostics: []protocol.Diagnostic{diag},
-			Edit:        &protocol.WorkspaceEdit{Changes: changes},
-		})
-	}
-	if len(f.actions) == 1 {
-		f.actions[0].IsPreferred = true
-	}
+	f := finding{diag: diag, analyzer: a.Name, posn: fset.Position(d.Pos), hasFix: len(d.SuggestedFixes) > 0 && len(d.SuggestedFixes[0].TextEdits) > 0}
 	return f, path, true
 }
 

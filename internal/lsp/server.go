@@ -151,9 +151,10 @@ type server struct {
 	mu      sync.Mutex
 	state   serverState
 	utf8    bool
-	docs    map[string]*document   // open documents by file path
-	jobs    map[string]*job        // by package directory
-	results map[string]*fileResult // published findings by file path
+	docs    map[string]*document     // open documents by file path
+	jobs    map[string]*job          // by package directory
+	results map[string]*fileResult   // published findings by file path
+	engines map[string]*moduleEngine // the fix engine, by module root
 
 	pubMu sync.Mutex // orders the check of a result's generation and its publication
 }
@@ -604,14 +605,27 @@ func (s *server) codeActions(p protocol.CodeActionParams) []protocol.CodeAction 
 		}
 		return actions
 	}
+	var snap *snapshot
 	for _, f := range fr.findings {
-		if len(f.actions) == 0 {
+		if !f.hasFix {
 			continue
 		}
 		if overlaps(f.diag.Range, p.Range) || slices.ContainsFunc(p.Context.Diagnostics, func(d protocol.Diagnostic) bool {
 			return d.Range == f.diag.Range && d.Message == f.diag.Message
 		}) {
-			actions = append(actions, f.actions...)
+			if snap == nil {
+				snap = s.snapshot()
+			}
+			t0 := time.Now()
+			action, why := s.resolve(path, f, snap)
+			if s.opts.Verbose {
+				s.log.Printf("codeAction %s:%d: resolved in %v", path, f.posn.Line, time.Since(t0).Round(time.Millisecond))
+			}
+			if action == nil {
+				s.log.Printf("codeAction %s:%d: no quick fix: %s", path, f.posn.Line, why)
+				continue
+			}
+			actions = append(actions, *action)
 		}
 	}
 	return actions

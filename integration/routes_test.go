@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -160,3 +161,95 @@ func startServer(t *testing.T, bin, dir string) *lsptest.Client {
 	})
 	return lsptest.New(t, outR, stdin)
 }
+
+// neovimScript drives Neovim's built-in LSP client headless: open
+// keys/keys.go, wait for capsulelint's diagnostics, ask for the code
+// actions at the keyformat finding, let the client apply the
+// WorkspaceEdit (opening the other files it names) and write every
+// buffer. It reports to the file given as the first script argument.
+const neovimScript = `
+local bin, out = _G.capsulelint_bin, _G.capsulelint_out
+local report = {}
+local function finish(msg)
+  table.insert(report, msg)
+  vim.fn.writefile(report, out)
+  vim.cmd('qa!')
+end
+local id = vim.lsp.start_client({name = 'capsulelint', cmd = {bin, 'lsp'}, root_dir = vim.fn.getcwd()})
+vim.cmd('edit keys/keys.go')
+local buf = vim.api.nvim_get_current_buf()
+vim.lsp.buf_attach_client(buf, id)
+local found
+vim.wait(120000, function()
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == 'keyformat' or (d.user_data and d.user_data.lsp and d.user_data.lsp.code == 'keyformat') then found = d end
+  end
+  return found ~= nil
+end, 100)
+if not found then return finish('no keyformat diagnostic') end
+vim.api.nvim_win_set_cursor(0, {found.lnum + 1, found.col})
+local params = vim.lsp.util.make_range_params()
+params.context = {diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf)}
+local results = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 120000) or {}
+local n = 0
+for _, res in pairs(results) do
+  for _, action in ipairs(res.result or {}) do
+    if action.edit then
+      n = n + 1
+      table.insert(report, 'title: ' .. action.title)
+      vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
+    end
+  end
+end
+vim.cmd('silent! wall')
+finish('applied ' .. n)
+`
+
+// TestNeovimQuickFixAcrossPackages: Neovim's own LSP client applies the
+// quick fix, and the workspace builds.
+func TestNeovimQuickFixAcrossPackages(t *testing.T) {
+	needTools(t)
+	nvim, err := exec.LookPath("nvim")
+	if err != nil {
+		if os.Getenv("CAPSULELINT_CI") != "" {
+			t.Fatal("CAPSULELINT_CI is set but nvim is not on PATH (.ci/run installs Debian's neovim)")
+		}
+		t.Skip("nvim not on PATH (Debian: apt-get install neovim)")
+	}
+	dir := fixture(t, "routes")
+	script := filepath.Join(t.TempDir(), "fix.lua")
+	report := filepath.Join(t.TempDir(), "report.txt")
+	if err := os.WriteFile(script, []byte(neovimScript), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	setup := "lua _G.capsulelint_bin = " + luaString(capsulelintBin(t)) + "; _G.capsulelint_out = " + luaString(report)
+	cmd := exec.Command(nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", setup, "-c", "luafile "+script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir())
+	done := make(chan error, 1)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(4 * time.Minute):
+		cmd.Process.Kill()
+		t.Fatalf("nvim did not finish:\n%s", out.String())
+	}
+	got, _ := os.ReadFile(report)
+	t.Logf("neovim: %s", got)
+	if !strings.Contains(string(got), "applied 1") {
+		t.Fatalf("neovim applied no quick fix: %s\n%s", got, out.String())
+	}
+	if !strings.Contains(readFile(t, dir, "memstore/memstore.go"), "keys.InvoicePK(tenantID, ids.CapsuleFromContext(ctx))") {
+		t.Errorf("the caller in memstore was not updated:\n%s", readFile(t, dir, "memstore/memstore.go"))
+	}
+	if out, errOut, code := run(t, dir, nil, "go", "vet", "./..."); code != 0 {
+		t.Fatalf("after Neovim applied the quick fix, go vet fails:\n%s%s", out, errOut)
+	}
+}
+
+func luaString(s string) string { return strconv.Quote(s) }

@@ -203,6 +203,7 @@ func (w *Workspace) Commit(r *Result) {
 			}
 		}
 		w.content[file] = content
+		delete(w.parseErrs, file) // the trial type-checked: it parsed
 		if f := t.state.syntax[file]; f != nil {
 			w.syntax[file] = f
 		} else {

@@ -65,10 +65,10 @@ func (s *state) file(name string) (*ast.File, error) {
 // baseFile returns the parse of the file as the workspace has it.
 func (w *Workspace) baseFile(name string) (*ast.File, error) {
 	w.mu.Lock()
-	f := w.syntax[name]
+	f, perr := w.syntax[name], w.parseErrs[name]
 	w.mu.Unlock()
 	if f != nil {
-		return f, nil
+		return f, perr
 	}
 	src, err := w.current(name)
 	if err != nil {
@@ -78,9 +78,12 @@ func (w *Workspace) baseFile(name string) (*ast.File, error) {
 	if f != nil {
 		w.mu.Lock()
 		if old := w.syntax[name]; old != nil {
-			f = old // another unit parsed it first: share one tree
+			f, err = old, w.parseErrs[name] // another unit parsed it first: share one tree
 		} else {
 			w.syntax[name] = f
+			if err != nil {
+				w.parseErrs[name] = err
+			}
 		}
 		w.mu.Unlock()
 	}

@@ -52,6 +52,8 @@ type Workspace struct {
 	content  map[string][]byte    // files whose contents differ from the disk
 	original map[string][]byte    // the disk contents of the files in content
 	syntax   map[string]*ast.File // the parsed current contents, by file
+	// parseErrs are the errors of parsing them.
+	parseErrs map[string]error
 	// analyzers are opts.Analyzers reading files from content.
 	analyzers []*analysis.Analyzer
 	loadErr   error
@@ -91,7 +93,7 @@ func Load(opts Options) (*Workspace, error) {
 	}
 	w := &Workspace{
 		opts: opts, fset: token.NewFileSet(), byID: map[string]*unit{}, byFile: map[string][]*unit{},
-		content: map[string][]byte{}, original: map[string][]byte{}, syntax: map[string]*ast.File{},
+		content: map[string][]byte{}, original: map[string][]byte{}, syntax: map[string]*ast.File{}, parseErrs: map[string]error{},
 	}
 	for name, data := range opts.Overlay {
 		w.content[name] = data
@@ -220,6 +222,7 @@ func (w *Workspace) Update(contents map[string][]byte) {
 		w.content[file] = data
 		w.mu.Lock()
 		delete(w.syntax, file)
+		delete(w.parseErrs, file)
 		w.mu.Unlock()
 		changed = append(changed, file)
 	}

@@ -148,7 +148,7 @@ func TestNoFix(t *testing.T) {
 		want string
 	}{
 		{"tenant by name, no capsule name", func(c *config.Config) { c.TenantNames = []string{"OrgSlug", "orgSlug"} },
-			`no fix: the capsule ID type cannot be told from (?i:orgSlug)'s type (string|Slug)`},
+			`no fix: no capsule ID type is known for the (string|Slug) tenant ID: none is declared in this package or its imports, or used in its files; configure capsule-names for string IDs`},
 		{"only an unexported capsule name", func(c *config.Config) {
 			c.TenantNames, c.CapsuleNames = []string{"OrgSlug", "orgSlug"}, []string{"projectKey"}
 		}, `no fix: a new field CapsuleID string would not be recognised as a capsule ID \(add an exported name to capsule-names\)`},

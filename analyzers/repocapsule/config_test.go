@@ -95,7 +95,7 @@ func TestConfigKeys(t *testing.T) {
 			t.Fatalf("got %+v; want Get, Find and List (projectKey is no capsule now)", got)
 		}
 		for _, f := range got {
-			if f.fixed || !strings.HasSuffix(f.message, "no fix: no capsule ID type is known next to the tenant ID orgSlug string: configure capsule-names (or capsule-types)") {
+			if f.fixed || !strings.HasSuffix(f.message, "no fix: no capsule ID type is known for the string tenant ID: none is declared in this package or its imports, or used in its files; configure capsule-names for string IDs (or capsule-types with a qualified type such as example.com/ids.CapsuleID)") {
 				t.Errorf("%s: %s; want no fix, saying what to configure", f.where, f.message)
 			}
 		}

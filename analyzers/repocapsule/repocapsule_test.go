@@ -43,6 +43,8 @@ func (tc testCase) analyzer() *analysis.Analyzer { return repocapsule.New(tc.con
 var cases = []testCase{
 	{pkg: "repocapsule"},
 	{pkg: "repocapsulenofix"},
+	{pkg: "repocapsulenotype"},
+	{pkg: "repocapsulereach", golden: true},
 	{pkg: "repocapsulefix", golden: true, cfg: func(c *config.Config) {
 		c.TestCapsule = config.Source{Import: "repocapsulefix/fixture", Expr: "fixture.Capsule()"}
 	}},

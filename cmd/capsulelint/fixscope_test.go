@@ -9,8 +9,8 @@ import (
 
 // TestFixScope checks which fix scope each command line gives the
 // analyzers: per package where the output's fixes are applied as they
-// are (-json, -sarif, multichecker's -fix and -diff), the fix engine's
-// for plain text, per package for what it cannot parse.
+// are (-json, -sarif), the fix engine's for plain text, -fix and -diff,
+// per package for what it cannot parse.
 func TestFixScope(t *testing.T) {
 	all := analyzers.All()
 	for _, tc := range []struct {
@@ -26,8 +26,9 @@ func TestFixScope(t *testing.T) {
 		{[]string{"--json", "./..."}, config.FixPackage},
 		{[]string{"-json=false", "./..."}, config.FixWorkspace},
 		{[]string{"-c", "2", "-json", "./..."}, config.FixPackage},
-		{[]string{"-keyformat.config", "x.yaml", "-fix", "./..."}, config.FixPackage},
-		{[]string{"-keyformat.include-tests", "-diff", "./..."}, config.FixPackage},
+		{[]string{"-keyformat.config", "x.yaml", "-fix", "./..."}, config.FixWorkspace},
+		{[]string{"-keyformat.include-tests", "-diff", "-json", "./..."}, config.FixPackage},
+		{[]string{"-fix", "-diff", "./..."}, config.FixWorkspace},
 		{[]string{"-sarif", "./..."}, config.FixPackage},
 		{[]string{"./...", "-json"}, config.FixWorkspace}, // a package pattern, for the flag package too
 		{[]string{"-no-such-flag", "./..."}, config.FixPackage},

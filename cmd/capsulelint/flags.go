@@ -41,21 +41,21 @@ func liftConfigFlag(args []string, all []*analysis.Analyzer) ([]string, string) 
 // fixScope is the fix scope of a lint run with args (the flags of the
 // x/tools multichecker or of the report driver, then packages): what its
 // fixes are for. -json and -sarif print fixes for tools that apply them
-// as they are, and multichecker's -fix and -diff apply them per package:
-// config.FixPackage. Plain text prints no fixes, and its messages are the
-// fix engine's: config.FixWorkspace. Arguments it cannot parse give
-// config.FixPackage, which withholds what a per-package driver cannot
-// complete.
+// as they are: config.FixPackage. Plain text prints no fixes, and its
+// messages, like -fix and -diff, are the fix engine's, which completes a
+// fix in every package: config.FixWorkspace. Arguments it cannot parse
+// give config.FixPackage, which withholds what a per-package driver
+// cannot complete.
 func fixScope(args []string, all []*analysis.Analyzer) config.FixScope {
 	fs := flag.NewFlagSet("capsulelint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	// x/tools v0.52.0's analysisflags and checker flags, and the report
 	// driver's.
-	var perPackage [4]bool
-	for i, name := range []string{"json", "fix", "diff", "sarif"} {
+	var perPackage [2]bool
+	for i, name := range []string{"json", "sarif"} {
 		fs.BoolVar(&perPackage[i], name, false, "")
 	}
-	for _, name := range []string{"flags", "source", "v", "all", "test"} {
+	for _, name := range []string{"fix", "diff", "flags", "source", "v", "all", "test"} {
 		fs.Bool(name, false, "")
 	}
 	for _, name := range []string{"tags", "debug", "cpuprofile", "memprofile", "trace", "baseline", "baseline-write"} {

@@ -46,17 +46,15 @@ type Value struct {
 // gave nothing; several values of one rule are an ambiguity, never a
 // choice.
 func (c *Classifier) Lookup(site Site, k Kind, want types.Type) (Value, error) {
-	fail := &LookupError{Kind: k}
-	if want != nil {
-		fail.Want = c.typeString(site.Pkg, want)
-	}
-	var near []string
+	// The reasons are put into words only when nothing matches: lookups
+	// that succeed build no messages.
+	var near []*types.Var // k variables of another type
 	vars := c.visibleVars(site, func(v *types.Var) bool {
 		if !c.IsVar(k, v) {
 			return false
 		}
 		if !assignable(v.Type(), want) {
-			near = append(near, fmt.Sprintf("%s is %s, not %s", v.Name(), c.typeString(site.Pkg, v.Type()), fail.Want))
+			near = append(near, v)
 			return false
 		}
 		return true
@@ -65,72 +63,83 @@ func (c *Classifier) Lookup(site Site, k Kind, want types.Type) (Value, error) {
 		return Value{Expr: vars[0].Name()}, nil
 	}
 	if len(vars) > 1 {
-		return Value{}, &LookupError{Kind: k, Want: fail.Want, Candidates: names(vars)}
+		return Value{}, &LookupError{Kind: k, Want: c.wantString(site.Pkg, want), Candidates: names(vars)}
 	}
-	fail.tried(1, c.varRule(site.Pkg, k, want), cmpOr(strings.Join(near, ", "), "none in scope"))
-
-	v, ok, why, err := c.siblingField(site, k, want)
+	v, ok, why2, err := c.siblingField(site, k, want)
 	if err != nil || ok {
 		return v, err
 	}
-	fail.tried(2, fmt.Sprintf("X.%s beside X.%s", c.FieldName(k), c.FieldName(k.Other())), why)
-
 	ctxs := c.visibleVars(site, isContext)
-	v, ok, why, err = c.accessor(site, k, want, ctxs)
+	v, ok, why3, err := c.accessor(site, k, want, ctxs)
 	if err != nil || ok {
 		return v, err
 	}
-	fail.tried(3, c.accessorRule(site.Pkg, k, want), why)
+	var why4, why5 string
+	if k == Capsule {
+		src := c.Config.CapsuleSource
+		switch {
+		case src.IsZero():
+			why4 = "not configured"
+		case len(ctxs) != 1:
+			why4 = contextsWhy(ctxs)
+		default:
+			if v, why4 = c.template(site, src.Import, src.Expr, ctxs[0].Name(), want); why4 == "" {
+				return v, nil
+			}
+		}
+		src = c.Config.TestCapsule
+		switch {
+		case src.IsZero():
+			why5 = "not configured"
+		case !site.IsTest:
+			why5 = "not a _test.go file"
+		case src.NeedsContext() && len(ctxs) != 1:
+			why5 = contextsWhy(ctxs)
+		default:
+			ctx := ""
+			if len(ctxs) == 1 {
+				ctx = ctxs[0].Name()
+			}
+			if v, why5 = c.template(site, src.Import, src.Expr, ctx, want); why5 == "" {
+				return v, nil
+			}
+		}
+	}
 
-	if k == Tenant {
-		return Value{}, fail
-	}
-	src := c.Config.CapsuleSource
-	switch {
-	case src.IsZero():
-		why = "not configured"
-	case len(ctxs) != 1:
-		why = contextsWhy(ctxs)
-	default:
-		if v, why = c.template(site, src.Import, src.Expr, ctxs[0].Name(), want); why == "" {
-			return v, nil
+	fail := &LookupError{Kind: k, Want: c.wantString(site.Pkg, want)}
+	why1 := "none in scope"
+	if len(near) > 0 {
+		var list []string
+		for _, v := range near {
+			list = append(list, fmt.Sprintf("%s is %s, not %s", v.Name(), c.typeString(site.Pkg, v.Type()), fail.Want))
 		}
+		why1 = strings.Join(list, ", ")
 	}
-	fail.tried(4, "capsule-source", why)
-
-	src = c.Config.TestCapsule
-	switch {
-	case src.IsZero():
-		why = "not configured"
-	case !site.IsTest:
-		why = "not a _test.go file"
-	case src.NeedsContext() && len(ctxs) != 1:
-		why = contextsWhy(ctxs)
-	default:
-		ctx := ""
-		if len(ctxs) == 1 {
-			ctx = ctxs[0].Name()
-		}
-		if v, why = c.template(site, src.Import, src.Expr, ctx, want); why == "" {
-			return v, nil
-		}
+	fail.tried(1, c.varRule(site.Pkg, k, want), why1)
+	fail.tried(2, fmt.Sprintf("X.%s beside X.%s", c.FieldName(k), c.FieldName(k.Other())), why2)
+	fail.tried(3, c.accessorRule(site.Pkg, k, want), why3)
+	if k == Capsule {
+		fail.tried(4, "capsule-source", why4)
+		fail.tried(5, "test-capsule", why5)
 	}
-	fail.tried(5, "test-capsule", why)
 	return Value{}, fail
 }
 
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
+// wantString writes want as code of pkg refers to it, "" for nil.
+func (c *Classifier) wantString(pkg *types.Package, want types.Type) string {
+	if want == nil {
+		return ""
 	}
-	return s
+	return c.typeString(pkg, want)
 }
+
+const noContext = "needs one context.Context in scope, found none"
 
 // contextsWhy says why the context.Context values in scope do not make
 // a {ctx}.
 func contextsWhy(ctxs []*types.Var) string {
 	if len(ctxs) == 0 {
-		return "needs one context.Context in scope, found none"
+		return noContext
 	}
 	return fmt.Sprintf("needs one context.Context in scope, found %d (%s)", len(ctxs), strings.Join(names(ctxs), ", "))
 }

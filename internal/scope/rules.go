@@ -51,7 +51,7 @@ func (c *Classifier) siblingField(site Site, k Kind, want types.Type) (v Value, 
 	switch len(found) {
 	case 0:
 		if len(whys) == 0 {
-			return Value{}, false, fmt.Sprintf("no argument of the call is a %s field", k.Other()), nil
+			return Value{}, false, noField[k.Other()], nil
 		}
 		return Value{}, false, strings.Join(whys, ", "), nil
 	case 1:
@@ -59,6 +59,9 @@ func (c *Classifier) siblingField(site Site, k Kind, want types.Type) (v Value, 
 	}
 	return Value{}, false, "", &LookupError{Kind: k, Candidates: found}
 }
+
+// noField is rule 2's reason when no argument is a field of the kind.
+var noField = [2]string{"no argument of the call is a tenant field", "no argument of the call is a capsule field"}
 
 // siblings returns the k fields that X.<name> selects, for the structs on
 // the path from selection's receiver to the struct declaring the selected
@@ -128,6 +131,9 @@ func derefStruct(t types.Type) (*types.Struct, bool) {
 	return st, ok
 }
 
+// unknownType is rule 3's reason when the wanted type is not known.
+var unknownType = [2]string{"needs the tenant ID type, which is not known here", "needs the capsule ID type, which is not known here"}
+
 // accessor implements rule 3: exactly one func(context.Context) T in the
 // package declaring want, a k type (T is a k type assignable to want),
 // applied to the one context in ctxs. why says why there is none.
@@ -135,7 +141,7 @@ func (c *Classifier) accessor(site Site, k Kind, want types.Type, ctxs []*types.
 	tn := typeName(want)
 	switch {
 	case want == nil:
-		return Value{}, false, fmt.Sprintf("needs the %s ID type, which is not known here", k), nil
+		return Value{}, false, unknownType[k], nil
 	case tn == nil || tn.Pkg() == nil || !c.IsType(k, want):
 		return Value{}, false, fmt.Sprintf("needs a %s ID type, and %s is none: an accessor is told by its result type", k, c.typeString(site.Pkg, want)), nil
 	case len(ctxs) != 1:

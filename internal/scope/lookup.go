@@ -69,7 +69,7 @@ func (c *Classifier) Lookup(site Site, k Kind, want types.Type) (Value, error) {
 	if err != nil || ok {
 		return v, err
 	}
-	ctxs := c.visibleVars(site, isContext)
+	ctxs := c.contexts(site)
 	v, ok, why3, err := c.accessor(site, k, want, ctxs)
 	if err != nil || ok {
 		return v, err
@@ -83,7 +83,7 @@ func (c *Classifier) Lookup(site Site, k Kind, want types.Type) (Value, error) {
 		case len(ctxs) != 1:
 			why4 = contextsWhy(ctxs)
 		default:
-			if v, why4 = c.template(site, src.Import, src.Expr, ctxs[0].Name(), want); why4 == "" {
+			if v, why4 = c.template(site, src.Import, src.Expr, ctxs[0], want); why4 == "" {
 				return v, nil
 			}
 		}
@@ -98,7 +98,7 @@ func (c *Classifier) Lookup(site Site, k Kind, want types.Type) (Value, error) {
 		default:
 			ctx := ""
 			if len(ctxs) == 1 {
-				ctx = ctxs[0].Name()
+				ctx = ctxs[0]
 			}
 			if v, why5 = c.template(site, src.Import, src.Expr, ctx, want); why5 == "" {
 				return v, nil
@@ -135,13 +135,38 @@ func (c *Classifier) wantString(pkg *types.Package, want types.Type) string {
 
 const noContext = "needs one context.Context in scope, found none"
 
-// contextsWhy says why the context.Context values in scope do not make
-// a {ctx}.
-func contextsWhy(ctxs []*types.Var) string {
+// contextsWhy says why the contexts in scope do not make a {ctx}.
+func contextsWhy(ctxs []string) string {
 	if len(ctxs) == 0 {
 		return noContext
 	}
-	return fmt.Sprintf("needs one context.Context in scope, found %d (%s)", len(ctxs), strings.Join(names(ctxs), ", "))
+	return fmt.Sprintf("needs one context.Context in scope, found %d (%s)", len(ctxs), strings.Join(ctxs, ", "))
+}
+
+// contexts returns the expressions for the context.Context in scope at
+// site, for rule 3's accessor and a template's {ctx}: the context.Context
+// variables and parameters or, when there is none, r.Context() for each
+// *net/http.Request r (the request's context: Context has no effect, so
+// writing it again changes nothing).
+func (c *Classifier) contexts(site Site) []string {
+	if vars := c.visibleVars(site, isContext); len(vars) > 0 {
+		return names(vars)
+	}
+	reqs := c.visibleVars(site, isHTTPRequest)
+	out := make([]string, len(reqs))
+	for i, r := range reqs {
+		out[i] = r.Name() + ".Context()"
+	}
+	return out
+}
+
+func isHTTPRequest(v *types.Var) bool {
+	p, ok := types.Unalias(v.Type()).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	tn := typeName(p.Elem())
+	return tn != nil && tn.Pkg() != nil && tn.Pkg().Path() == "net/http" && tn.Name() == "Request"
 }
 
 func assignable(t, want types.Type) bool { return want == nil || types.AssignableTo(t, want) }

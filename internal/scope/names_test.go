@@ -181,6 +181,54 @@ func TestLookupErrorNamesEveryRule(t *testing.T) {
 	}
 }
 
+// TestLookupHTTPRequestContext: in an HTTP handler with no
+// context.Context variable, the request's context is r.Context(), for
+// rule 3 and for {ctx}; a context.Context variable comes first.
+func TestLookupHTTPRequestContext(t *testing.T) {
+	c := newWorld(t).check(map[string]string{"p.go": `package p
+
+import (
+	"context"
+	"net/http"
+
+	"example.com/ids"
+)
+
+var _ ids.TenantID
+
+func use(args ...any) {}
+
+func serve(w any, r *http.Request, tenantSlug string) {
+	use(r.Context(), tenantSlug /*@handler*/)
+}
+
+func serveCtx(ctx context.Context, r *http.Request, tenantSlug string) {
+	use(ctx, tenantSlug /*@handlerCtx*/)
+}
+
+func proxy(a, b *http.Request, tenantSlug string) {
+	use(a, b, tenantSlug /*@twoRequests*/)
+}
+`})
+	cl := classifier(t, namesConfig)
+	str := types.Typ[types.String]
+	for marker, want := range map[string]Value{
+		"handler":    {Expr: "capsule.FromContext(r.Context())", Import: "example.com/capsule", ImportName: "capsule"},
+		"handlerCtx": {Expr: "capsule.FromContext(ctx)", Import: "example.com/capsule", ImportName: "capsule"},
+	} {
+		if v, err := cl.Lookup(c.site(marker), Capsule, str); err != nil || v != want {
+			t.Errorf("%s: Lookup = %+v, %v; want %+v", marker, v, err, want)
+		}
+	}
+	if v, err := cl.Lookup(c.site("handler"), Capsule, c.typeOf("ids.CapsuleID")); err != nil || v.Expr != "ids.CapsuleFromContext(r.Context())" {
+		t.Errorf("rule 3 in a handler: Lookup = %+v, %v", v, err)
+	}
+	_, err := cl.Lookup(c.site("twoRequests"), Capsule, str)
+	if err == nil || !strings.Contains(err.Error(), "capsule-source (needs one context.Context in scope, found 2 (a.Context(), b.Context()))") {
+		t.Errorf("two requests: %v", err)
+	}
+}
+
 // TestLookupTemplateTypeChecked: a capsule-source whose function's
 // result is not assignable to the wanted type is not used (the fix would
 // not compile), and the message says so.

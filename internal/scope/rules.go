@@ -137,7 +137,7 @@ var unknownType = [2]string{"needs the tenant ID type, which is not known here",
 // accessor implements rule 3: exactly one func(context.Context) T in the
 // package declaring want, a k type (T is a k type assignable to want),
 // applied to the one context in ctxs. why says why there is none.
-func (c *Classifier) accessor(site Site, k Kind, want types.Type, ctxs []*types.Var) (v Value, ok bool, why string, err error) {
+func (c *Classifier) accessor(site Site, k Kind, want types.Type, ctxs []string) (v Value, ok bool, why string, err error) {
 	tn := typeName(want)
 	switch {
 	case want == nil:
@@ -147,7 +147,7 @@ func (c *Classifier) accessor(site Site, k Kind, want types.Type, ctxs []*types.
 	case len(ctxs) != 1:
 		return Value{}, false, contextsWhy(ctxs), nil
 	}
-	ctx := ctxs[0].Name()
+	ctx := ctxs[0]
 	pkg := tn.Pkg()
 	var funcs []*types.Func
 	for _, name := range pkg.Scope().Names() {

@@ -84,6 +84,11 @@ func Open() secret.Box { return secret.Box{} }
 type TenantID int
 type CapsuleID int
 `,
+	"net/http": `package http
+import "context"
+type Request struct{ ctx context.Context }
+func (r *Request) Context() context.Context { return r.ctx }
+`,
 	"example.com/api": `package api
 type Request struct {
 	AccountSlug string

@@ -13,14 +13,28 @@ import (
 )
 
 // All returns the four analyzers configured from capsulelint.yaml and
-// their flags.
+// their flags, with fix scope config.FixPackage: right for any driver
+// that applies one package's fixes at a time (go vet -vettool, go fix
+// -fixtool) or that does not say.
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{capsulefield.Analyzer, keyformat.Analyzer, repocapsule.Analyzer, gsitenant.Analyzer}
 }
 
-// New returns the four analyzers with configuration cfg.
+// New returns the four analyzers with configuration cfg, whose FixScope
+// says which fixes the driver can apply (see [NewWithFixScope]).
 func New(cfg config.Config) []*analysis.Analyzer {
 	return []*analysis.Analyzer{capsulefield.New(cfg), keyformat.New(cfg), repocapsule.New(cfg), gsitenant.New(cfg)}
+}
+
+// NewWithFixScope returns the four analyzers with configuration cfg for a
+// driver that applies fixes as far as scope: config.FixWorkspace for
+// capsulelint's fix engine (which completes a signature change in every
+// package), config.FixPackage for a driver that sees one package,
+// config.FixSingleFile for golangci-lint. A -config flag given to the
+// analyzers replaces cfg's keys, not its fix scope.
+func NewWithFixScope(cfg config.Config, scope config.FixScope) []*analysis.Analyzer {
+	cfg.FixScope = scope
+	return New(cfg)
 }
 
 // migrationOrder is the order in which migrate applies each analyzer's

@@ -62,6 +62,17 @@ var packageConfigs = map[string]func(*config.Config){
 	"repocapsulenames": func(c *config.Config) {
 		c.TenantNames, c.CapsuleNames = []string{"orgSlug", "OrgSlug"}, []string{"projectKey", "ProjectKey"}
 	},
+	"keyformatslugs": func(c *config.Config) {
+		c.TenantNames, c.CapsuleNames = []string{"tenantSlug", "TenantSlug"}, []string{"capsuleID", "CapsuleID"}
+		c.CapsuleSource = config.Source{Import: "keyformatslugs/capsule", Expr: "capsule.FromContext({ctx})"}
+		c.TestCapsule = config.Source{Import: "keyformatslugs/capsule", Expr: "capsule.Test()"}
+	},
+	"repocapsuleslugs": func(c *config.Config) {
+		c.TenantNames = []string{"tenantSlug", "TenantSlug", "AccountSlug"}
+		c.CapsuleNames = []string{"capsuleID", "CapsuleID", "EnvKey"}
+		c.CapsuleSource = config.Source{Import: "repocapsuleslugs/capsule", Expr: "capsule.FromContext({ctx})"}
+		c.TestCapsule = config.Source{Import: "repocapsuleslugs/capsule", Expr: "capsule.Test()"}
+	},
 	"repocapsulesource": func(c *config.Config) {
 		c.CapsuleSource = config.Source{Import: "repocapsulesource/reqctx", Expr: "reqctx.Capsule({ctx})"}
 	},
@@ -108,7 +119,7 @@ func TestFixValidity(t *testing.T) {
 					gopath := t.TempDir()
 					copyTestdata(t, src, filepath.Join(gopath, "src"))
 					env := append(slices.Clip(env), "GOPATH="+gopath)
-					h := &fixHarness{dir: filepath.Join(gopath, "src"), env: env, analyzers: analyzers.New(cfg)}
+					h := &fixHarness{dir: filepath.Join(gopath, "src"), env: env, analyzers: analyzers.NewWithFixScope(cfg, config.FixWorkspace)}
 					h.check(t, []string{pkg})
 					stats.add(h.stats)
 				})
@@ -183,7 +194,7 @@ func TestFixValidityMigration(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte(gomod), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			h := &fixHarness{dir: dir, env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"), analyzers: analyzers.New(cfg)}
+			h := &fixHarness{dir: dir, env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"), analyzers: analyzers.NewWithFixScope(cfg, config.FixWorkspace)}
 			h.check(t, []string{pkg})
 			total.add(h.stats)
 		})

@@ -109,7 +109,7 @@ func TestRobustness(t *testing.T) {
 	if cgo {
 		t.Setenv("CGO_ENABLED", "1")
 	}
-	a := suite(analyzers.New(config.Default()))
+	a := suite(analyzers.NewWithFixScope(config.Default(), config.FixWorkspace))
 	for _, pkg := range robustPackages(t) {
 		t.Run(pkg, func(t *testing.T) {
 			if msg, ok := knownBugs[pkg]; ok && os.Getenv("CAPSULELINT_KNOWN_BUGS") == "" {

@@ -19,9 +19,11 @@
 // the defaults and the capsulelint.yaml found from the working directory.
 //
 // golangci-lint v2.15.0 applies only the edits of a suggested fix that fall
-// in the diagnostic's own file, so through the plugin only fixes whose
-// edits stay in that file are attached; the message of a diagnostic whose
-// fix spans files says to run `capsulelint migrate`. Diagnostics carry no
+// in the diagnostic's own file, and one package's fixes cannot update
+// another package, so through the plugin only fixes whose edits stay in
+// that file and change no signature other packages may depend on are
+// attached; the message of a diagnostic whose fix is withheld says so and
+// to run `capsulelint migrate`. Diagnostics carry no
 // related positions through the plugin (golangci-lint would print each as
 // an issue of its own).
 package plugin
@@ -66,7 +68,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg.SingleFileFixes = true
+	cfg.FixScope = config.FixSingleFile
 	return &Plugin{cfg: cfg}, nil
 }
 

@@ -72,8 +72,8 @@ func TestNoSettings(t *testing.T) {
 			cfg.RepositoryPattern != want.RepositoryPattern || !cfg.IncludeTests {
 			t.Errorf("settings %v: got %+v, want the defaults", settings, cfg)
 		}
-		if !cfg.SingleFileFixes {
-			t.Errorf("settings %v: SingleFileFixes is off; golangci-lint drops edits outside the diagnostic's file", settings)
+		if cfg.FixScope != config.FixSingleFile {
+			t.Errorf("settings %v: fix scope %s, want single-file: golangci-lint drops edits outside the diagnostic's file", settings, cfg.FixScope)
 		}
 	}
 }
@@ -113,8 +113,8 @@ func TestGoodSettings(t *testing.T) {
 	if cfg.CapsuleSource.Import != "example.com/internal/reqctx" || cfg.CapsuleSource.Expr != "reqctx.Capsule({ctx})" {
 		t.Errorf("capsule-source = %+v", cfg.CapsuleSource)
 	}
-	if !cfg.SingleFileFixes {
-		t.Error("SingleFileFixes is off")
+	if cfg.FixScope != config.FixSingleFile {
+		t.Errorf("fix scope %s, want single-file", cfg.FixScope)
 	}
 	if _, err := config.Compile(cfg); err != nil {
 		t.Errorf("Compile: %v", err)

@@ -148,7 +148,7 @@ func TestNoFix(t *testing.T) {
 		want string
 	}{
 		{"tenant by name, no capsule name", func(c *config.Config) { c.TenantNames = []string{"OrgSlug", "orgSlug"} },
-			`no fix: the capsule ID type cannot be told from (?i:orgSlug)'s type (string|Slug)`},
+			`no fix: no capsule ID type is known for the (string|Slug) tenant ID: none is declared in this package or its imports, or used in its files; configure capsule-names for string IDs`},
 		{"only an unexported capsule name", func(c *config.Config) {
 			c.TenantNames, c.CapsuleNames = []string{"OrgSlug", "orgSlug"}, []string{"projectKey"}
 		}, `no fix: a new field CapsuleID string would not be recognised as a capsule ID \(add an exported name to capsule-names\)`},
@@ -192,14 +192,15 @@ func TestFixesBuild(t *testing.T) {
 }
 
 // TestSingleFileFixes: through the golangci-lint plugin only fixes that
-// stay in the diagnostic's file are kept; capsulefield's always do (the
-// import goes into the same file).
+// stay in the diagnostic's file and change no exported signature are
+// kept; capsulefield's always do (the import goes into the same file, a
+// new field is no signature).
 func TestSingleFileFixes(t *testing.T) {
 	cfg := config.Default()
-	cfg.SingleFileFixes = true
+	cfg.FixScope = config.FixSingleFile
 	var fixed int
 	for _, d := range diagnostics(t, testdata(t), capsulefield.New(cfg), "capsulefield") {
-		if strings.Contains(d.Message, "capsulelint migrate") {
+		if strings.Contains(d.Message, "fix withheld") {
 			t.Errorf("fix dropped: %s", d.Message)
 		}
 		if len(d.SuggestedFixes) > 0 {

@@ -43,8 +43,11 @@
 //
 // The field is named by the first exported capsule-names entry (else
 // CapsuleID); its type is the capsule type declared next to the tenant
-// type, else the first qualified capsule-types entry (its import added),
-// else string when capsule-names is configured. The tenant field's tags are
+// type; for a string tenant known by name, string when capsule-names is
+// configured; else the qualified capsule-types entry when there is one
+// (its import added); else the one capsule type of string kind that the
+// package declares, imports or uses; else string when capsule-names is
+// configured (several candidates: no fix, the message names them). The tenant field's tags are
 // mirrored in their own case style (tenant_id → capsule_id, tenantId →
 // capsuleId, TENANT_ID → CAPSULE_ID, org_slug → project_key), options after
 // the comma kept; a tag value that names no field ("-", ",omitempty") is

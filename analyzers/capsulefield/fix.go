@@ -54,10 +54,9 @@ func (c *checker) fix(d *decl, anchor *ast.Field) (analysis.SuggestedFix, string
 	}
 	tv := d.tenant.v
 	name := c.cl.FieldName(scope.Capsule)
-	ref, ok := c.cl.IDType(scope.Capsule, tv.Type())
-	if !ok {
-		return analysis.SuggestedFix{}, "", fmt.Errorf("the capsule ID type cannot be told from %s's type %s (configure capsule-types with a qualified type such as example.com/ids.CapsuleID, or capsule-names)",
-			tv.Name(), types.TypeString(tv.Type(), types.RelativeTo(c.pass.Pkg)))
+	ref, err := c.cl.IDType(scope.Capsule, tv.Type(), c.pass.Pkg, c.pass.TypesInfo)
+	if err != nil {
+		return analysis.SuggestedFix{}, "", err
 	}
 	if ref.Type != nil && !c.cl.IsVar(scope.Capsule, types.NewField(token.NoPos, c.pass.Pkg, name, ref.Type, false)) {
 		return analysis.SuggestedFix{}, "", fmt.Errorf("a new field %s %s would not be recognised as a capsule ID (add an exported name to capsule-names)",

@@ -56,8 +56,9 @@
 //
 // The suggested fix for a helper adds "tenantID <pkg>.TenantID" as its
 // first parameter (the tenant type declared beside the capsule type, else
-// the configured one, else the one tenant type of the parameters'
-// packages; the name and, for tenant-names, the string type follow the
+// the configured qualified one, else the one tenant type of string kind
+// that the package declares, imports or uses, else string for
+// tenant-names; several candidates: no fix; the name follows the
 // configuration), inserts the tenant segment in front of the capsule
 // segment (at the start of the key when it has none), and passes a tenant
 // value at every call in the package: the tenant variable or parameter in
@@ -74,6 +75,9 @@
 // tenant value or more than one, the helper is used as a value or must
 // keep the signature of an interface, or the new name would clash. Callers
 // in other packages are left to capsulelint migrate.
+// A driver that fixes one package at a time (go vet, go fix,
+// golangci-lint, -json) gets no fix that changes an exported signature:
+// the message says it is withheld and points to capsulelint migrate.
 //
 // The fix for an empty tenant replaces it with the tenant value found the
 // same way; there is none when no value or more than one is in scope.

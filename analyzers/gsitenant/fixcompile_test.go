@@ -17,12 +17,12 @@ var update = flag.Bool("update", false, "rewrite the .golden files of the fix te
 // that analysing it again offers nothing more to fix.
 func TestFixesCompile(t *testing.T) {
 	fixtest.Check(t, testdata(t), []fixtest.Case{
-		{Name: "defaults", Analyzer: gsitenant.New(config.Default()), Golden: true, OnlyUnfixedLeft: true,
-			Patterns: []string{"gsitenant", "gsitenantfix", "gsitenantcalls", "gsitenantnofix", "gsitenantnotype"}},
-		{Name: "keyhelper-pattern", Analyzer: gsitenant.New(patternConfig()), Patterns: []string{"gsitenantpattern"}, Golden: true, OnlyUnfixedLeft: true},
-		{Name: "tenant-names", Analyzer: gsitenant.New(namesConfig()), Patterns: []string{"gsitenantnames"}, Golden: true, OnlyUnfixedLeft: true},
-		{Name: "labels", Analyzer: gsitenant.New(labelsConfig()), Patterns: []string{"gsitenantlabels"}, Golden: true, OnlyUnfixedLeft: true},
-		{Name: "separator", Analyzer: gsitenant.New(separatorConfig()), Patterns: []string{"gsitenantsep"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "defaults", Analyzer: gsitenant.New(fixtest.Workspace(config.Default())), Golden: true, OnlyUnfixedLeft: true,
+			Patterns: []string{"gsitenant", "gsitenantfix", "gsitenantcalls", "gsitenantnofix", "gsitenantnotype", "gsitenantreach", "gsitenantreachtwo"}},
+		{Name: "keyhelper-pattern", Analyzer: gsitenant.New(fixtest.Workspace(patternConfig())), Patterns: []string{"gsitenantpattern"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "tenant-names", Analyzer: gsitenant.New(fixtest.Workspace(namesConfig())), Patterns: []string{"gsitenantnames"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "labels", Analyzer: gsitenant.New(fixtest.Workspace(labelsConfig())), Patterns: []string{"gsitenantlabels"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "separator", Analyzer: gsitenant.New(fixtest.Workspace(separatorConfig())), Patterns: []string{"gsitenantsep"}, Golden: true, OnlyUnfixedLeft: true},
 	}, *update)
 }
 
@@ -31,15 +31,15 @@ func TestFixesCompile(t *testing.T) {
 // fix that stays in the helper's file is kept.
 func TestSingleFileFixes(t *testing.T) {
 	cfg := config.Default()
-	cfg.SingleFileFixes = true
+	cfg.FixScope = config.FixSingleFile
 	pkgs := fixtest.Load(t, testdata(t), "gsitenantfix")
 	seen := map[string]bool{}
 	for _, d := range fixtest.Analyze(t, gsitenant.New(cfg), pkgs) {
 		switch {
 		case strings.Contains(d.Message, "helper Gsi1pkForAccount "):
 			seen["multi"] = true
-			if len(d.SuggestedFixes) > 0 || !strings.Contains(d.Message, "(the fix also edits ") || !strings.Contains(d.Message, "callers.go") ||
-				!strings.HasSuffix(d.Message, "run capsulelint migrate to apply it)") {
+			if len(d.SuggestedFixes) > 0 || !strings.Contains(d.Message, "(fix withheld: it also edits ") || !strings.Contains(d.Message, "callers.go") ||
+				!strings.HasSuffix(d.Message, "run capsulelint migrate (or capsulelint -fix), which completes it in every package)") {
 				t.Errorf("multi-file fix kept or not explained: %q (%d fixes)", d.Message, len(d.SuggestedFixes))
 			}
 		case strings.Contains(d.Message, "helper Contract.GSI1PK "):

@@ -8,6 +8,7 @@ import (
 
 	"github.com/capsulelint/capsulelint/analyzers/gsitenant"
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/fixtest"
 )
 
 func testdata(t *testing.T) string {
@@ -20,11 +21,11 @@ func testdata(t *testing.T) string {
 }
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(config.Default()), "gsitenant")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(fixtest.Workspace(config.Default())), "gsitenant")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(config.Default()), "gsitenantfix", "gsitenantcalls")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(fixtest.Workspace(config.Default())), "gsitenantfix", "gsitenantcalls", "gsitenantreach")
 }
 
 // TestChains covers helpers whose keys extend another helper's key,
@@ -32,7 +33,7 @@ func TestFixes(t *testing.T) {
 // another helper that gets its own prefix (not in TestFixesCompile,
 // which checks that one round of fixes leaves nothing to fix).
 func TestChains(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(config.Default()), "gsitenantchain")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(fixtest.Workspace(config.Default())), "gsitenantchain")
 }
 
 func patternConfig() config.Config {
@@ -61,21 +62,21 @@ func separatorConfig() config.Config {
 }
 
 func TestNoFix(t *testing.T) {
-	analysistest.Run(t, testdata(t), gsitenant.New(config.Default()), "gsitenantnofix", "gsitenantnotype")
+	analysistest.Run(t, testdata(t), gsitenant.New(fixtest.Workspace(config.Default())), "gsitenantnofix", "gsitenantnotype", "gsitenantreachtwo")
 }
 
 func TestConfigKeyhelperPattern(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(patternConfig()), "gsitenantpattern")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(fixtest.Workspace(patternConfig())), "gsitenantpattern")
 }
 
 func TestConfigTenantNames(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(namesConfig()), "gsitenantnames")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(fixtest.Workspace(namesConfig())), "gsitenantnames")
 }
 
 func TestConfigLabels(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(labelsConfig()), "gsitenantlabels")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(fixtest.Workspace(labelsConfig())), "gsitenantlabels")
 }
 
 func TestConfigSeparator(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(separatorConfig()), "gsitenantsep")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), gsitenant.New(fixtest.Workspace(separatorConfig())), "gsitenantsep")
 }

@@ -181,14 +181,14 @@ func (c *checker) report(d *defect, uses *fixes.UseIndex, coupling *fixes.Coupli
 		}
 	}
 	name := c.cl.ParamName(scope.Tenant)
-	typ, typOK := c.tenantType(d.fn)
+	typ, typErr := c.tenantType(d.fn)
 	b := fixes.NewBuilder(c.pass.Fset)
 	noFix := d.why
 	if noFix == "" {
-		noFix = c.fixParam(b, d, name, typ, typOK, uses, coupling)
+		noFix = c.fixParam(b, d, name, typ, typErr, uses, coupling)
 	}
 	typeText := "TenantID"
-	if typOK {
+	if typErr == nil {
 		typeText = typ.Name
 		if typ.Path != "" && typ.Path != c.pass.Pkg.Path() {
 			typeText = typ.PkgName + "." + typ.Name
@@ -218,9 +218,9 @@ func (c *checker) report(d *defect, uses *fixes.UseIndex, coupling *fixes.Coupli
 // fixParam adds to b the new tenant parameter of d's helper, its keys'
 // tenant segment and the argument at every call; it returns why not when
 // it cannot.
-func (c *checker) fixParam(b *fixes.Builder, d *defect, name string, typ scope.TypeRef, typOK bool, uses *fixes.UseIndex, coupling *fixes.Coupling) string {
-	if !typOK {
-		return "no tenant ID type is known (none is declared beside the capsule type or the parameters' types); configure tenant-types"
+func (c *checker) fixParam(b *fixes.Builder, d *defect, name string, typ scope.TypeRef, typErr error, uses *fixes.UseIndex, coupling *fixes.Coupling) string {
+	if typErr != nil {
+		return typErr.Error()
 	}
 	if unnamedParams(d.decl.Type) {
 		return "its parameters are unnamed, so the key cannot refer to a new one"
@@ -267,7 +267,7 @@ func (c *checker) extending(d *defect, typ scope.TypeRef, coupling *fixes.Coupli
 		if coupled, foreign := coupling.Of(other.fn); len(coupled) > 1 || len(foreign) > 0 {
 			continue
 		}
-		if t, ok := c.tenantType(other.fn); !ok || t.Path != typ.Path || t.Name != typ.Name {
+		if t, err := c.tenantType(other.fn); err != nil || t.Path != typ.Path || t.Name != typ.Name {
 			continue
 		}
 		funcs = append(funcs, other.fn)
@@ -347,10 +347,9 @@ func (c *checker) finish(d *defect, msg, noFix string, b *fixes.Builder, title s
 }
 
 // tenantType is the type of the new tenant parameter of fn: the tenant
-// type beside its capsule parameter's type (or configured), else the one
-// tenant type declared in the package of a parameter's type or in this
-// package.
-func (c *checker) tenantType(fn *types.Func) (scope.TypeRef, bool) {
+// type beside its capsule parameter's type, else the one in reach of the
+// package (scope.Classifier.IDType).
+func (c *checker) tenantType(fn *types.Func) (scope.TypeRef, error) {
 	params := fn.Signature().Params()
 	var capsule types.Type
 	for i := range params.Len() {
@@ -359,28 +358,7 @@ func (c *checker) tenantType(fn *types.Func) (scope.TypeRef, bool) {
 			break
 		}
 	}
-	if ref, ok := c.cl.IDType(scope.Tenant, capsule); ok {
-		return ref, true
-	}
-	pkgs := []*types.Package{c.pass.Pkg}
-	for i := range params.Len() {
-		if n, ok := types.Unalias(params.At(i).Type()).(*types.Named); ok && n.Obj().Pkg() != nil && !slices.Contains(pkgs, n.Obj().Pkg()) {
-			pkgs = append(pkgs, n.Obj().Pkg())
-		}
-	}
-	var found []*types.TypeName
-	for _, pkg := range pkgs {
-		for _, n := range pkg.Scope().Names() {
-			if tn, ok := pkg.Scope().Lookup(n).(*types.TypeName); ok && !tn.IsAlias() && c.cl.IsType(scope.Tenant, tn.Type()) && isString(tn.Type()) {
-				found = append(found, tn)
-			}
-		}
-	}
-	if len(found) != 1 {
-		return scope.TypeRef{}, false
-	}
-	tn := found[0]
-	return scope.TypeRef{Path: tn.Pkg().Path(), PkgName: tn.Pkg().Name(), Name: tn.Name(), Type: tn.Type()}, true
+	return c.cl.IDType(scope.Tenant, capsule, c.pass.Pkg, c.pass.TypesInfo)
 }
 
 // params renders fn's parameter list with first in front.

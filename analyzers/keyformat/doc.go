@@ -37,11 +37,14 @@
 // configured capsule-source or test-capsule. When the function building
 // the key takes a tenant ID but has no capsule value, the fix adds a
 // capsuleID parameter after the tenant parameter and passes a capsule ID
-// at every call in the package. A key held in a named constant is
-// reported at the constant; its fix edits the constant and passes the new
-// argument at every use: the capsule value in scope there or, where there
-// is none, a capsuleID parameter added to the function around the use as
-// above; when any use can have neither, there is no fix. A constant
+// at every call in the package (callers in other packages are left to
+// capsulelint migrate; a driver that fixes one package at a time gets
+// no such fix when the function is exported, and the message says so).
+// A key held in a named constant is reported at the constant; its fix
+// edits the constant and passes the new argument at every use: the
+// capsule value in scope there or, where there is none, a capsuleID
+// parameter added to the function around the use as above; when any use
+// can have neither, there is no fix. A constant
 // used as string(k) (a named string type) is used as a format too.
 //
 // When the value right after the TENANT# segment is a capsule value

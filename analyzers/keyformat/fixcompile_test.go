@@ -20,10 +20,11 @@ func TestFixesCompile(t *testing.T) {
 		t.Skip("loads the test packages twice")
 	}
 	fixtest.Check(t, testdata(t), []fixtest.Case{
-		{Name: "defaults", Analyzer: keyformat.New(config.Default()), Golden: true, OnlyUnfixedLeft: true,
+		{Name: "defaults", Analyzer: keyformat.New(fixtest.Workspace(config.Default())), Golden: true, OnlyUnfixedLeft: true,
 			Patterns: []string{"keyformat", "keyformatparam", "keyformatconst", "keyformatconstparam", "keyformattag", "keyformatnofix"}},
-		{Name: "labels", Analyzer: keyformat.New(labelsConfig()), Patterns: []string{"keyformatlabels"}, Golden: true, OnlyUnfixedLeft: true},
-		{Name: "names", Analyzer: keyformat.New(namesConfig()), Patterns: []string{"keyformatnames"}, Golden: true, OnlyUnfixedLeft: true},
-		{Name: "test-capsule", Analyzer: keyformat.New(testCapsuleConfig()), Patterns: []string{"keyformattests"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "labels", Analyzer: keyformat.New(fixtest.Workspace(labelsConfig())), Patterns: []string{"keyformatlabels"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "names", Analyzer: keyformat.New(fixtest.Workspace(namesConfig())), Patterns: []string{"keyformatnames"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "slugs", Analyzer: keyformat.New(fixtest.Workspace(slugsConfig())), Patterns: []string{"keyformatslugs"}, Golden: true, OnlyUnfixedLeft: true},
+		{Name: "test-capsule", Analyzer: keyformat.New(fixtest.Workspace(testCapsuleConfig())), Patterns: []string{"keyformattests"}, Golden: true, OnlyUnfixedLeft: true},
 	}, *update)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/capsulelint/capsulelint/analyzers/keyformat"
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/fixtest"
 )
 
 func testdata(t *testing.T) string {
@@ -20,15 +21,23 @@ func testdata(t *testing.T) string {
 }
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(config.Default()), "keyformat")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(config.Default())), "keyformat")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(config.Default()), "keyformatparam", "keyformatconst", "keyformatconstparam", "keyformattag")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(config.Default())), "keyformatparam", "keyformatconst", "keyformatconstparam", "keyformattag")
+}
+
+// TestPackageFixScope runs the analyzer as a per-package driver does
+// (the default fix scope): the fix changing an exported function's
+// signature is withheld with a message saying why and where to go; the
+// fixes that stay in the package are kept.
+func TestPackageFixScope(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(config.Default()), "keyformatfixscope")
 }
 
 func TestNoFix(t *testing.T) {
-	analysistest.Run(t, testdata(t), keyformat.New(config.Default()), "keyformatnofix")
+	analysistest.Run(t, testdata(t), keyformat.New(fixtest.Workspace(config.Default())), "keyformatnofix")
 }
 
 func labelsConfig() config.Config {
@@ -47,11 +56,27 @@ func namesConfig() config.Config {
 }
 
 func TestConfigLabels(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(labelsConfig()), "keyformatlabels")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(labelsConfig())), "keyformatlabels")
 }
 
 func TestConfigNames(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(namesConfig()), "keyformatnames")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(namesConfig())), "keyformatnames")
+}
+
+// slugsConfig is issue 13's acceptance configuration: tenants and
+// capsules are strings known by name, with capsule-source and
+// test-capsule.
+func slugsConfig() config.Config {
+	c := config.Default()
+	c.TenantNames = []string{"tenantSlug", "TenantSlug"}
+	c.CapsuleNames = []string{"capsuleID", "CapsuleID"}
+	c.CapsuleSource = config.Source{Import: "keyformatslugs/capsule", Expr: "capsule.FromContext({ctx})"}
+	c.TestCapsule = config.Source{Import: "keyformatslugs/capsule", Expr: "capsule.Test()"}
+	return c
+}
+
+func TestConfigSlugs(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(slugsConfig())), "keyformatslugs")
 }
 
 func testCapsuleConfig() config.Config {
@@ -61,5 +86,5 @@ func testCapsuleConfig() config.Config {
 }
 
 func TestConfigTestCapsule(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(testCapsuleConfig()), "keyformattests")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(testCapsuleConfig())), "keyformattests")
 }

@@ -494,7 +494,7 @@ func (c *checker) capsuleType(k *key) types.Type {
 			if !c.cl.IsType(scope.Tenant, t) {
 				continue
 			}
-			if ref, ok := c.cl.IDType(scope.Capsule, t); ok && ref.Type != nil {
+			if ref, err := c.cl.IDType(scope.Capsule, t, c.pass.Pkg, c.pass.TypesInfo); err == nil && ref.Type != nil {
 				return ref.Type
 			}
 		}
@@ -582,9 +582,9 @@ func (c *checker) addParams(b *fixes.Builder, fns []*types.Func, tenant map[*typ
 	for _, fn := range fns {
 		i := tenant[fn]
 		t := fn.Signature().Params().At(i).Type()
-		typ, ok := c.cl.IDType(scope.Capsule, t)
-		if !ok {
-			return "", scope.TypeRef{}, fmt.Errorf("no capsule ID type is known beside %s; configure capsule-types", t)
+		typ, err := c.cl.IDType(scope.Capsule, t, c.pass.Pkg, c.pass.TypesInfo)
+		if err != nil {
+			return "", scope.TypeRef{}, err
 		}
 		coupled, foreign := c.coupling.Of(fn)
 		if len(foreign) > 0 {

@@ -41,7 +41,7 @@ func analyze(t *testing.T, pkgs []*packages.Package, pkg string, cfg config.Conf
 // tests changes, by running the same packages without it.
 func TestConfigKeys(t *testing.T) {
 	pkgs := fixtest.Load(t, testdata, "repocapsulefix", "repocapsulesource", "repocapsulenames", "repocapsulepattern")
-	def := config.Default()
+	def := fixtest.Workspace(config.Default())
 
 	t.Run("test-capsule", func(t *testing.T) {
 		// Without it, the test variant's fix of Get and Save is refused,
@@ -95,7 +95,7 @@ func TestConfigKeys(t *testing.T) {
 			t.Fatalf("got %+v; want Get, Find and List (projectKey is no capsule now)", got)
 		}
 		for _, f := range got {
-			if f.fixed || !strings.HasSuffix(f.message, "no fix: no capsule ID type is known next to the tenant ID orgSlug string: configure capsule-names (or capsule-types)") {
+			if f.fixed || !strings.HasSuffix(f.message, "no fix: no capsule ID type is known for the string tenant ID: none is declared in this package or its imports, or used in its files; configure capsule-names for string IDs (or capsule-types with a qualified type such as example.com/ids.CapsuleID)") {
 				t.Errorf("%s: %s; want no fix, saying what to configure", f.where, f.message)
 			}
 		}
@@ -103,7 +103,7 @@ func TestConfigKeys(t *testing.T) {
 
 	t.Run("single-file fixes (golangci-lint plugin)", func(t *testing.T) {
 		cfg := def
-		cfg.SingleFileFixes = true
+		cfg.FixScope = config.FixSingleFile
 		cfg.TestCapsule = config.Source{Import: "repocapsulefix/fixture", Expr: "fixture.Capsule()"}
 		got := analyze(t, pkgs, "repocapsulefix", cfg)
 		if len(got) == 0 {
@@ -112,7 +112,7 @@ func TestConfigKeys(t *testing.T) {
 		for _, f := range got {
 			// Get and Save change handlers.go too: their fixes are dropped,
 			// and the message points to capsulelint migrate.
-			if f.fixed || !strings.Contains(f.message, "run capsulelint migrate to apply it") {
+			if f.fixed || !strings.Contains(f.message, "(fix withheld: it also edits handlers.go") || !strings.HasSuffix(f.message, "run capsulelint migrate (or capsulelint -fix), which completes it in every package)") {
 				t.Errorf("%s: fixed=%v %s; want the fix dropped and migrate named", f.where, f.fixed, f.message)
 			}
 		}
@@ -123,7 +123,7 @@ func TestConfigKeys(t *testing.T) {
 			c.CapsuleSource = config.Source{Import: "repocapsulesource/reqctx", Expr: "reqctx.Capsule({ctx})"}
 			return c
 		}()) {
-			if f.fixed || !strings.Contains(f.message, "changes the signature of exported UsageRepository") {
+			if f.fixed || !strings.Contains(f.message, "(fix withheld: it changes the signature of UsageRepository.") {
 				t.Errorf("%s: fixed=%v %s; want the fix dropped for the exported signature", f.where, f.fixed, f.message)
 			}
 		}

@@ -52,8 +52,11 @@
 // themselves.
 //
 // The suggested fix adds the parameter "capsuleID <pkg>.CapsuleID" (the
-// capsule type declared next to the tenant type, else the configured one,
-// else string for a tenant configured by name; named by the first
+// capsule type declared next to the tenant type; string for a string
+// tenant known by name when capsule-names is configured; else the
+// configured qualified one, else the one capsule type of string kind the
+// package declares, imports or uses, else string for capsule-names;
+// several candidates: no fix; named by the first
 // unexported capsule-names entry; unnamed where the other parameters are
 // unnamed) right after the tenant parameter, in the method and in every
 // method of the package that must change with it, and passes a capsule
@@ -74,6 +77,9 @@
 // argument would change the order in which the arguments' calls run.
 // Implementations and calls in other packages are completed by
 // capsulelint migrate.
+// A driver that fixes one package at a time (go vet, go fix,
+// golangci-lint, -json) gets no fix that changes an exported signature:
+// the message says it is withheld and points to capsulelint migrate.
 //
 // Opt out with a reason, on the method or on the type:
 //

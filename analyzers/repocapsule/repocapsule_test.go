@@ -31,7 +31,7 @@ type testCase struct {
 }
 
 func (tc testCase) config() config.Config {
-	cfg := config.Default()
+	cfg := fixtest.Workspace(config.Default())
 	if tc.cfg != nil {
 		tc.cfg(&cfg)
 	}
@@ -43,6 +43,8 @@ func (tc testCase) analyzer() *analysis.Analyzer { return repocapsule.New(tc.con
 var cases = []testCase{
 	{pkg: "repocapsule"},
 	{pkg: "repocapsulenofix"},
+	{pkg: "repocapsulenotype"},
+	{pkg: "repocapsulereach", golden: true},
 	{pkg: "repocapsulefix", golden: true, cfg: func(c *config.Config) {
 		c.TestCapsule = config.Source{Import: "repocapsulefix/fixture", Expr: "fixture.Capsule()"}
 	}},
@@ -56,9 +58,20 @@ var cases = []testCase{
 		c.TenantNames = []string{"orgSlug", "OrgSlug"}
 		c.CapsuleNames = []string{"projectKey", "ProjectKey"}
 	}},
+	{pkg: "repocapsuleslugs", golden: true, cfg: slugsConfig},
 	{pkg: "repocapsulesource", golden: true, cfg: func(c *config.Config) {
 		c.CapsuleSource = config.Source{Import: "repocapsulesource/reqctx", Expr: "reqctx.Capsule({ctx})"}
 	}},
+}
+
+// slugsConfig is issue 13's acceptance configuration: tenants and
+// capsules are strings known by name, with capsule-source and
+// test-capsule.
+func slugsConfig(c *config.Config) {
+	c.TenantNames = []string{"tenantSlug", "TenantSlug", "AccountSlug"}
+	c.CapsuleNames = []string{"capsuleID", "CapsuleID", "EnvKey"}
+	c.CapsuleSource = config.Source{Import: "repocapsuleslugs/capsule", Expr: "capsule.FromContext({ctx})"}
+	c.TestCapsule = config.Source{Import: "repocapsuleslugs/capsule", Expr: "capsule.Test()"}
 }
 
 // TestAnalyzer checks every testdata package's diagnostics (// want) and,

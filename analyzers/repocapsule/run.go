@@ -681,13 +681,9 @@ func (c *checker) addPlan(f *finding) *plan {
 	m := f.m
 	t := m.shape.tenants[0]
 	tenant := m.fn.Type().(*types.Signature).Params().At(t)
-	typ, ok := c.cl.IDType(scope.Capsule, tenant.Type())
-	if !ok {
-		tt := types.TypeString(tenant.Type(), types.RelativeTo(c.pass.Pkg))
-		if b, ok := tenant.Type().(*types.Basic); ok && b.Info()&types.IsString != 0 {
-			return &plan{problem: fmt.Sprintf("no capsule ID type is known next to the tenant ID %s %s: configure capsule-names (or capsule-types)", tenant.Name(), tt)}
-		}
-		return &plan{problem: fmt.Sprintf("no capsule ID type is known next to %s: declare one in its package or configure capsule-types", tt)}
+	typ, err := c.cl.IDType(scope.Capsule, tenant.Type(), c.pass.Pkg, c.pass.TypesInfo)
+	if err != nil {
+		return &plan{problem: err.Error()}
 	}
 	pname := c.cl.ParamName(scope.Capsule)
 	scratch := fixes.NewBuilder(c.pass.Fset)

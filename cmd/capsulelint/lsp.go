@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"go.lsp.dev/protocol"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
@@ -46,7 +47,7 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	opts := lsp.Options{
-		Analyzers:  analyzers.New,
+		Analyzers:  lspAnalyzers,
 		ConfigPath: *configPath,
 		Debounce:   *debounce,
 		Log:        stderr,
@@ -74,4 +75,11 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// lspAnalyzers are the editor server's analyzers, with every fix kept
+// (config.FixWorkspace), as the fix engine that completes a quick fix
+// across the workspace's packages needs.
+func lspAnalyzers(cfg config.Config) []*analysis.Analyzer {
+	return analyzers.NewWithFixScope(cfg, config.FixWorkspace)
 }

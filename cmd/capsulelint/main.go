@@ -43,15 +43,19 @@ func main() {
 			return
 		}
 	}
+	// The go command's vet and fix protocol (go vet -vettool, go fix
+	// -fixtool) sees one package at a time: analyzers.All's fix scope.
 	all := analyzers.All()
 	var configPath string
 	os.Args, configPath = liftConfigFlag(os.Args, all)
 	if !vetProtocol(os.Args[1:]) {
 		// Fail once, up front, on a bad config rather than once per package.
-		if _, err := config.Load(configPath, "."); err != nil {
+		cfg, err := config.Load(configPath, ".")
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "capsulelint:", err)
 			os.Exit(1)
 		}
+		all = analyzers.NewWithFixScope(cfg, fixScope(os.Args[1:], all))
 	}
 	if wantsFix(os.Args[1:]) {
 		os.Exit(runFix(os.Args[1:], all, os.Stdout, os.Stderr))

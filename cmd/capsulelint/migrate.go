@@ -56,7 +56,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 		defer pprof.StopCPUProfile()
 	}
 	sum, err := migrate.Run(migrate.Options{
-		Patterns: fs.Args(), Analyzers: analyzers.InMigrationOrder(analyzers.New(cfg)), Config: resolved,
+		Patterns: fs.Args(), Analyzers: analyzers.InMigrationOrder(analyzers.NewWithFixScope(cfg, config.FixWorkspace)), Config: resolved,
 		MaxRounds: *maxRounds, DryRun: *dryRun, Log: stdout,
 	})
 	if err != nil {

@@ -40,7 +40,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "capsulelint plan:", err)
 		return 1
 	}
-	p, err := plan.Build(plan.Options{Patterns: fs.Args(), Analyzers: analyzers.New(cfg), Config: resolved})
+	p, err := plan.Build(plan.Options{Patterns: fs.Args(), Analyzers: analyzers.NewWithFixScope(cfg, config.FixWorkspace), Config: resolved})
 	if err != nil {
 		fmt.Fprintln(stderr, "capsulelint plan:", err)
 		return 1

@@ -121,8 +121,16 @@ func Write(path string, entries []Entry) error {
 
 var lineNumbers = regexp.MustCompile(`(\.go):\d+(:\d+)?`)
 
+// WithheldNote opens the note that a driver which cannot complete a fix
+// appends to the message (internal/directive): "m (fix withheld: ...)".
+// Fingerprints leave it out, so that one baseline serves every driver.
+const WithheldNote = " (fix withheld: "
+
 // Fingerprint returns the entry of a finding at pos in f.
 func Fingerprint(fset *token.FileSet, f *ast.File, pos token.Pos, analyzer, message string) Entry {
+	if i := strings.LastIndex(message, WithheldNote); i >= 0 && strings.HasSuffix(message, ")") {
+		message = message[:i]
+	}
 	return Entry{
 		Analyzer: analyzer,
 		File:     moduleRelative(fset.File(pos).Name()),

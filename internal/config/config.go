@@ -47,13 +47,47 @@ type Config struct {
 	// findings are reported.
 	Baseline string `yaml:"baseline"`
 
-	// SingleFileFixes keeps only suggested fixes whose edits stay in the
-	// diagnostic's file: golangci-lint applies no others correctly. Set by
-	// the plugin, not by users.
-	SingleFileFixes bool `yaml:"-"`
+	// FixScope is how far the driver running the analyzers can follow a
+	// suggested fix; it decides which fixes are attached. Drivers set it,
+	// users cannot (it is no configuration key). The zero value,
+	// FixPackage, is right for any driver that does not say.
+	FixScope FixScope `yaml:"-"`
 
 	// origin names where the configuration was read from, for errors.
 	origin string
+}
+
+// FixScope is how far a driver applies a suggested fix.
+type FixScope int
+
+const (
+	// FixPackage: the driver applies one package's fixes and sees no
+	// other package (go vet -vettool, go fix -fixtool, the -json output,
+	// any driver that does not say): a fix that changes the signature of
+	// an exported function, method or interface method is withheld, since
+	// callers and implementations in other packages would stop building.
+	FixPackage FixScope = iota
+	// FixSingleFile: as FixPackage, and the driver applies only the
+	// edits in the diagnostic's own file (golangci-lint), so a fix with
+	// edits elsewhere is withheld too.
+	FixSingleFile
+	// FixWorkspace: capsulelint's fix engine applies the fixes and
+	// completes their changes in every package (capsulelint -fix,
+	// migrate, the editor server, plain text lint output): every fix is
+	// kept.
+	FixWorkspace
+)
+
+func (s FixScope) String() string {
+	switch s {
+	case FixPackage:
+		return "package"
+	case FixSingleFile:
+		return "single-file"
+	case FixWorkspace:
+		return "workspace"
+	}
+	return fmt.Sprintf("FixScope(%d)", int(s))
 }
 
 // Labels are the key labels of the tenant and capsule segments.

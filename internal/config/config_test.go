@@ -720,3 +720,40 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// The fix scope is the driver's: no file or settings key sets it, and a
+// -config flag replaces the base's keys, not its fix scope.
+func TestFixScopeIsNoKey(t *testing.T) {
+	if Default().FixScope != FixPackage {
+		t.Errorf("default fix scope %s, want package (safe for any driver)", Default().FixScope)
+	}
+	for _, key := range []string{"fix-scope", "fixscope", "FixScope", "single-file-fixes"} {
+		_, err := Decode(Default(), []byte(key+": workspace\n"), "capsulelint.yaml")
+		wantErr(t, err, key)
+		_, err = DecodeSettings(Default(), map[string]any{key: "workspace"})
+		wantErr(t, err, key)
+	}
+	base := Default()
+	base.FixScope = FixSingleFile
+	if c, err := Decode(base, []byte("tenant-names: [orgSlug]\n"), "capsulelint.yaml"); err != nil || c.FixScope != FixSingleFile {
+		t.Errorf("Decode over a base = %s, %v; want the base's fix scope kept", c.FixScope, err)
+	}
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "custom.yaml")
+	writeFile(t, path, "capsule-names: [projectKey]\n")
+	base.FixScope = FixWorkspace
+	r := NewResolver(&base)
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	r.Register(fs)
+	if err := fs.Parse([]string{"-config=" + path}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.Get()
+	if err != nil || res.FixScope != FixWorkspace || !slices.Equal(res.CapsuleNames, []string{"projectKey"}) {
+		t.Errorf("Get = %+v, %v; want the file's keys and the base's fix scope", res, err)
+	}
+	if s := FixScope(7).String(); s != "FixScope(7)" {
+		t.Errorf("String = %q", s)
+	}
+}

@@ -46,6 +46,10 @@ func (r *Resolver) Get() (*Resolved, error) {
 			r.err = c.Validate()
 		default:
 			c, r.err = Load(r.flags.ConfigPath, ".")
+			if r.base != nil {
+				// The driver's, not the file's.
+				c.FixScope = r.base.FixScope
+			}
 		}
 		if r.err != nil {
 			return

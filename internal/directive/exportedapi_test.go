@@ -11,10 +11,12 @@ import (
 	"github.com/capsulelint/capsulelint/internal/config"
 )
 
-// In single-file mode (the golangci-lint plugin) a fix that changes an
-// exported signature is dropped: importers in other packages would break,
-// and golangci-lint applies only the edits in the diagnostic's file.
-func TestReporterSingleFileDropsExportedSignatureChanges(t *testing.T) {
+// Through a per-package driver (fix scope package: go vet, go fix, -json,
+// any driver that does not say; or single-file: golangci-lint) a fix that
+// changes a signature other packages may depend on is withheld, and the
+// message says so and where to go instead. Through the fix engine (fix
+// scope workspace) it stays.
+func TestReporterWithholdsExportedSignatureChanges(t *testing.T) {
 	const src = `package p
 
 type Repo interface {
@@ -37,6 +39,11 @@ func key(tenantID string) string { return "TENANT#" + tenantID }
 
 type KeyFunc func(tenantID string) string
 
+type getter interface {
+	Get(tenantID string) error
+	get(tenantID string) error
+}
+
 type Entity struct {
 	TenantID string
 }
@@ -46,8 +53,11 @@ type Entity struct {
 		at      string // the edit is inserted after the first occurrence of this text
 		dropped string // the exported declaration named in the message, "" if the fix is kept
 	}{
-		{"p", "Get(tenantID string", "Repo"},
-		{"p", "func (repo) Get(tenantID string", ""},
+		{"p", "Get(tenantID string", "Repo.Get"},
+		{"p", "func (repo) Get(tenantID string", "repo.Get"},             // an exported method of an unexported type
+		{"p", "getter interface {\n\tGet(tenantID string", "getter.Get"}, // implementations elsewhere
+
+		{"p", "\tget(tenantID string", ""},
 		{"p", "func (*Store) Put(tenantID string", "Store.Put"},
 		{"p", "func (s *Store) put(tenantID string", ""},
 		{"p", "func Key(tenantID string", "Key"},
@@ -67,32 +77,32 @@ type Entity struct {
 		}
 		pos := fset.File(f.Pos()).Pos(i + len(tc.at))
 		fix := analysis.SuggestedFix{Message: "fix", TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(", capsuleID string")}}}
-		cfg := config.Default()
-		cfg.SingleFileFixes = true
-		got := run(t, fset, []*ast.File{f}, "repocapsule", cfg, func(r *Reporter) {
-			r.Report(analysis.Diagnostic{Pos: f.Name.Pos(), Message: "m", SuggestedFixes: []analysis.SuggestedFix{fix}})
-		})
-		if len(got) != 1 {
-			t.Fatalf("%s %q: got %d diagnostics", tc.pkg, tc.at, len(got))
-		}
-		d := got[0]
-		if tc.dropped == "" {
-			if len(d.SuggestedFixes) != 1 || d.Message != "m" {
-				t.Errorf("%s, edit after %q: got %q with %d fixes, want the fix kept", tc.pkg, tc.at, d.Message, len(d.SuggestedFixes))
+		report := func(scope config.FixScope) analysis.Diagnostic {
+			cfg := config.Default()
+			cfg.FixScope = scope
+			got := run(t, fset, []*ast.File{f}, "repocapsule", cfg, func(r *Reporter) {
+				r.Report(analysis.Diagnostic{Pos: f.Name.Pos(), Message: "m", SuggestedFixes: []analysis.SuggestedFix{fix}})
+			})
+			if len(got) != 1 {
+				t.Fatalf("%s %q: got %d diagnostics", tc.pkg, tc.at, len(got))
 			}
-			continue
+			return got[0]
 		}
-		want := "m (the fix changes the signature of exported " + tc.dropped + ", which other packages may use: run capsulelint migrate to apply it)"
-		if len(d.SuggestedFixes) != 0 || d.Message != want {
-			t.Errorf("%s, edit after %q: got %q with %d fixes\nwant %q without fixes", tc.pkg, tc.at, d.Message, len(d.SuggestedFixes), want)
+		for _, scope := range []config.FixScope{config.FixPackage, config.FixSingleFile} {
+			d := report(scope)
+			if tc.dropped == "" {
+				if len(d.SuggestedFixes) != 1 || d.Message != "m" {
+					t.Errorf("%s, %s, edit after %q: got %q with %d fixes, want the fix kept", scope, tc.pkg, tc.at, d.Message, len(d.SuggestedFixes))
+				}
+				continue
+			}
+			want := "m (fix withheld: it changes the signature of " + tc.dropped + ", which other packages may call or implement, and this driver fixes one package at a time; run capsulelint migrate (or capsulelint -fix), which completes it in every package)"
+			if len(d.SuggestedFixes) != 0 || d.Message != want {
+				t.Errorf("%s, %s, edit after %q: got %q with %d fixes\nwant %q without fixes", scope, tc.pkg, tc.at, d.Message, len(d.SuggestedFixes), want)
+			}
 		}
-
-		// Without single-file mode (CLI, go vet, LSP) the fix stays.
-		got = run(t, fset, []*ast.File{f}, "repocapsule", config.Default(), func(r *Reporter) {
-			r.Report(analysis.Diagnostic{Pos: f.Name.Pos(), Message: "m", SuggestedFixes: []analysis.SuggestedFix{fix}})
-		})
-		if len(got) != 1 || len(got[0].SuggestedFixes) != 1 || got[0].Message != "m" {
-			t.Errorf("%s, edit after %q, CLI mode: got %+v", tc.pkg, tc.at, got)
+		if d := report(config.FixWorkspace); len(d.SuggestedFixes) != 1 || d.Message != "m" {
+			t.Errorf("workspace, %s, edit after %q: got %+v, want the fix kept", tc.pkg, tc.at, d)
 		}
 	}
 }

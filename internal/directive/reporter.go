@@ -24,7 +24,7 @@ var Analyzers = map[string]bool{"capsulefield": true, "keyformat": true, "repoca
 const ProblemOwner = "capsulefield"
 
 // Reporter reports one analyzer's diagnostics on one package, honouring
-// directives, generated files, include-tests and single-file fixes.
+// directives, generated files, include-tests and the driver's fix scope.
 type Reporter struct {
 	Pass  *analysis.Pass
 	Name  string
@@ -116,8 +116,8 @@ func (r *Reporter) Report(d analysis.Diagnostic, decls ...token.Pos) {
 	if r.cgo != nil {
 		d = r.dropCgoFixes(d)
 	}
-	if r.Cfg.SingleFileFixes {
-		d = r.singleFile(d)
+	if r.Cfg.FixScope != config.FixWorkspace {
+		d = r.withholdFixes(d, r.Cfg.FixScope == config.FixSingleFile)
 	}
 	if len(d.SuggestedFixes) > 0 && r.MissesTests() {
 		// The package's test variant sees the _test.go files too: it
@@ -256,19 +256,20 @@ func (r *Reporter) Ignored(positions ...token.Pos) bool {
 	return false
 }
 
-// singleFile drops fixes with edits outside d's file, saying so. It also
-// drops fixes that change the signature of an exported function, method,
-// interface or func type: importers in other packages would stop
-// building, and golangci-lint cannot update them.
-func (r *Reporter) singleFile(d analysis.Diagnostic) analysis.Diagnostic {
+// withholdFixes drops the fixes of d that the driver cannot complete,
+// saying so: fixes changing the signature of an exported function or
+// method or of an interface method (callers and implementations in other
+// packages would stop building, and the driver does not see them), and
+// with singleFile fixes with edits outside d's file.
+func (r *Reporter) withholdFixes(d analysis.Diagnostic, singleFile bool) analysis.Diagnostic {
 	home := r.Pass.Fset.File(d.Pos)
-	homeAST := r.astOf(d.Pos)
 	var kept []analysis.SuggestedFix
 	var others, api []string
 	for _, fix := range d.SuggestedFixes {
 		ok := true
 		for _, e := range fix.TextEdits {
-			if tf := r.Pass.Fset.File(e.Pos); tf != home {
+			tf := r.Pass.Fset.File(e.Pos)
+			if singleFile && tf != home {
 				ok = false
 				name := "an unknown file"
 				if tf != nil {
@@ -277,7 +278,7 @@ func (r *Reporter) singleFile(d analysis.Diagnostic) analysis.Diagnostic {
 				if !containsString(others, name) {
 					others = append(others, name)
 				}
-			} else if name := exportedSignatureAt(homeAST, e.Pos); name != "" {
+			} else if name := exportedSignatureAt(r.astOf(e.Pos), e.Pos); name != "" {
 				ok = false
 				if !containsString(api, name) {
 					api = append(api, name)
@@ -288,12 +289,13 @@ func (r *Reporter) singleFile(d analysis.Diagnostic) analysis.Diagnostic {
 			kept = append(kept, fix)
 		}
 	}
+	const route = "run capsulelint migrate (or capsulelint -fix), which completes it in every package"
 	switch {
 	case len(kept) == len(d.SuggestedFixes):
 	case len(others) > 0:
-		d.Message += fmt.Sprintf(" (the fix also edits %s: run capsulelint migrate to apply it)", strings.Join(others, ", "))
+		d.Message += fmt.Sprintf("%sit also edits %s, and this driver applies only the edits in the diagnostic's file; %s)", baseline.WithheldNote, strings.Join(others, ", "), route)
 	default:
-		d.Message += fmt.Sprintf(" (the fix changes the signature of exported %s, which other packages may use: run capsulelint migrate to apply it)", strings.Join(api, ", "))
+		d.Message += fmt.Sprintf("%sit changes the signature of %s, which other packages may call or implement, and this driver fixes one package at a time; %s)", baseline.WithheldNote, strings.Join(api, ", "), route)
 	}
 	d.SuggestedFixes = kept
 	return d
@@ -309,12 +311,14 @@ func (r *Reporter) astOf(pos token.Pos) *ast.File {
 	return nil
 }
 
-// exportedSignatureAt returns the name of the exported API declaration of
-// f whose signature contains pos: the parameters and results of an
-// exported function or of an exported method of an exported type, the
-// method list of an exported interface, an exported func type. It returns
-// "" when there is none, and always in package main and external test
-// packages, which nothing imports.
+// exportedSignatureAt returns the name of the declaration of f whose
+// signature contains pos, when other packages may depend on that
+// signature: an exported function, a method with an exported name (of
+// any type: an exported constructor, an embedding or an interface of
+// another package can reach it), a method with an exported name of any
+// interface, an exported func type. It returns "" when there is none,
+// and always in package main and external test packages, which nothing
+// imports.
 func exportedSignatureAt(f *ast.File, pos token.Pos) string {
 	if f == nil || f.Name.Name == "main" || strings.HasSuffix(f.Name.Name, "_test") {
 		return ""
@@ -332,7 +336,7 @@ func exportedSignatureAt(f *ast.File, pos token.Pos) string {
 			name := decl.Name.Name
 			if decl.Recv != nil && len(decl.Recv.List) > 0 {
 				recv := receiverTypeName(decl.Recv.List[0].Type)
-				if recv == nil || !recv.IsExported() {
+				if recv == nil {
 					return ""
 				}
 				name = recv.Name + "." + name
@@ -345,16 +349,21 @@ func exportedSignatureAt(f *ast.File, pos token.Pos) string {
 		case *ast.GenDecl:
 			for _, spec := range decl.Specs {
 				ts, ok := spec.(*ast.TypeSpec)
-				if !ok || !ts.Name.IsExported() {
+				if !ok {
 					continue
 				}
 				switch t := ts.Type.(type) {
 				case *ast.InterfaceType:
-					if t.Methods != nil && within(t.Methods) {
-						return ts.Name.Name
+					if t.Methods == nil || !within(t.Methods) {
+						continue
+					}
+					for _, m := range t.Methods.List {
+						if within(m) && len(m.Names) == 1 && m.Names[0].IsExported() {
+							return ts.Name.Name + "." + m.Names[0].Name
+						}
 					}
 				case *ast.FuncType:
-					if within(t) {
+					if ts.Name.IsExported() && within(t) {
 						return ts.Name.Name
 					}
 				}

@@ -297,20 +297,23 @@ func TestReporterSingleFileFixes(t *testing.T) {
 	diag := func(fixes ...analysis.SuggestedFix) analysis.Diagnostic {
 		return analysis.Diagnostic{Pos: declPos(t, a, "F"), Message: "func F takes a tenant ID without a capsule ID", SuggestedFixes: fixes}
 	}
+	const withheld = "func F takes a tenant ID without a capsule ID (fix withheld: it also edits b.go, c.go, and this driver applies only the edits in the diagnostic's file; run capsulelint migrate (or capsulelint -fix), which completes it in every package)"
 	for _, tc := range []struct {
-		single    bool
+		scope     config.FixScope
 		in        analysis.Diagnostic
 		wantFixes []string
 		wantMsg   string
 	}{
-		{false, diag(local, spread), []string{"local", "spread"}, "func F takes a tenant ID without a capsule ID"},
-		{true, diag(local), []string{"local"}, "func F takes a tenant ID without a capsule ID"},
-		{true, diag(local, spread), []string{"local"}, "func F takes a tenant ID without a capsule ID (the fix also edits b.go, c.go: run capsulelint migrate to apply it)"},
-		{true, diag(spread), nil, "func F takes a tenant ID without a capsule ID (the fix also edits b.go, c.go: run capsulelint migrate to apply it)"},
-		{true, diag(), nil, "func F takes a tenant ID without a capsule ID"},
+		{config.FixWorkspace, diag(local, spread), []string{"local", "spread"}, "func F takes a tenant ID without a capsule ID"},
+		// F is not exported: one package's driver applies both.
+		{config.FixPackage, diag(local, spread), []string{"local", "spread"}, "func F takes a tenant ID without a capsule ID"},
+		{config.FixSingleFile, diag(local), []string{"local"}, "func F takes a tenant ID without a capsule ID"},
+		{config.FixSingleFile, diag(local, spread), []string{"local"}, withheld},
+		{config.FixSingleFile, diag(spread), nil, withheld},
+		{config.FixSingleFile, diag(), nil, "func F takes a tenant ID without a capsule ID"},
 	} {
 		cfg := config.Default()
-		cfg.SingleFileFixes = tc.single
+		cfg.FixScope = tc.scope
 		got := run(t, fset, []*ast.File{a, b, c}, "repocapsule", cfg, func(r *Reporter) { r.Report(tc.in) })
 		if len(got) != 1 {
 			t.Fatalf("got %d diagnostics", len(got))
@@ -320,7 +323,7 @@ func TestReporterSingleFileFixes(t *testing.T) {
 			fixes = append(fixes, f.Message)
 		}
 		if !slices.Equal(fixes, tc.wantFixes) || got[0].Message != tc.wantMsg {
-			t.Errorf("single=%v: got %q %q\nwant %q %q", tc.single, got[0].Message, fixes, tc.wantMsg, tc.wantFixes)
+			t.Errorf("%s: got %q %q\nwant %q %q", tc.scope, got[0].Message, fixes, tc.wantMsg, tc.wantFixes)
 		}
 	}
 }
@@ -331,7 +334,7 @@ func TestRegressionSingleFileFixWithForeignPosition(t *testing.T) {
 	fset := token.NewFileSet()
 	a := parseFile(t, fset, "dir/a.go", "package p\n\nfunc F() {}\n")
 	cfg := config.Default()
-	cfg.SingleFileFixes = true
+	cfg.FixScope = config.FixSingleFile
 	fix := analysis.SuggestedFix{Message: "odd", TextEdits: []analysis.TextEdit{{Pos: token.Pos(fset.Base() + 1000), NewText: []byte("x")}}}
 	got := run(t, fset, []*ast.File{a}, "repocapsule", cfg, func(r *Reporter) {
 		r.Report(analysis.Diagnostic{Pos: declPos(t, a, "F"), Message: "m", SuggestedFixes: []analysis.SuggestedFix{fix}})

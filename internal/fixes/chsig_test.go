@@ -52,13 +52,13 @@ func runSig(pass *analysis.Pass) (any, error) {
 			return
 		}
 		msg := name.Name + " takes a tenant ID without a capsule ID"
-		typ, ok := cl.IDType(scope.Capsule, sig.Params().At(tenant).Type())
-		if !ok {
+		typ, err := cl.IDType(scope.Capsule, sig.Params().At(tenant).Type(), pass.Pkg, pass.TypesInfo)
+		if err != nil {
 			pass.Reportf(name.Pos(), "%s (no fix: no capsule type)", msg)
 			return
 		}
 		b := NewBuilder(pass.Fset)
-		err := b.ChangeSignature(pass, insp, cl, SignatureChange{
+		err = b.ChangeSignature(pass, insp, cl, SignatureChange{
 			Funcs: funcs, Index: tenant + 1, Name: cl.ParamName(scope.Capsule), Type: typ, Kind: scope.Capsule,
 		})
 		var fix analysis.SuggestedFix

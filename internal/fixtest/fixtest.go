@@ -20,8 +20,18 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/fixes"
 )
+
+// Workspace returns cfg with the fix scope of capsulelint's fix engine,
+// which keeps every fix (config.FixWorkspace): for the tests of the fixes
+// themselves, such as one changing an exported function's signature,
+// which a per-package driver withholds.
+func Workspace(cfg config.Config) config.Config {
+	cfg.FixScope = config.FixWorkspace
+	return cfg
+}
 
 // Case is a set of test packages analysed by one analyzer (one
 // configuration). The cases of one [Check] analyse disjoint packages.

@@ -43,7 +43,7 @@ func addCapsule(cfg *config.Resolved) *analysis.Analyzer {
 					if m.Name() != "Get" || sig.Params().Len() < 2 || !cl.IsVar(scope.Tenant, sig.Params().At(1)) || cl.IsVar(scope.Capsule, sig.Params().At(2)) {
 						continue
 					}
-					typ, _ := cl.IDType(scope.Capsule, sig.Params().At(1).Type())
+					typ, _ := cl.IDType(scope.Capsule, sig.Params().At(1).Type(), pass.Pkg, pass.TypesInfo)
 					b := fixes.NewBuilder(pass.Fset)
 					funcs := append([]*types.Func{m}, fixes.Implementations(pass.Pkg, iface, "Get")...)
 					err := b.ChangeSignature(pass, insp, cl, fixes.SignatureChange{Funcs: funcs, Index: 2, Name: "capsuleID", Type: typ, Kind: scope.Capsule})

@@ -6,9 +6,8 @@ package scope
 import (
 	"go/ast"
 	"go/types"
-	"maps"
-	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/capsulelint/capsulelint/internal/config"
@@ -39,6 +38,9 @@ type Classifier struct {
 	qualified [2]map[string]bool // "path.Name"
 	names     [2]map[string]bool // string-kind identifiers
 	nameList  [2][]string
+
+	mu    sync.Mutex
+	reach [2]map[*types.Package][]*types.TypeName // IDType's types in reach of a package
 }
 
 // New returns a classifier for cfg.
@@ -150,45 +152,6 @@ func typeName(t types.Type) *types.TypeName {
 		return a.Obj()
 	}
 	return nil
-}
-
-// TypeRef is a type to write into a file: Name qualified by a package
-// (Path empty for a predeclared type such as string).
-type TypeRef struct {
-	Path, PkgName, Name string
-	Type                types.Type // nil when the type is not loaded
-}
-
-// IDType returns the k-type to use next to an existing var of the other
-// kind: the k-type declared in the same package as other's type, else the
-// first configured qualified k-type, else string when k is configured by
-// name. ok is false when none can be told.
-func (c *Classifier) IDType(k Kind, other types.Type) (TypeRef, bool) {
-	if tn := typeName(other); tn != nil && tn.Pkg() != nil && c.IsType(k.Other(), other) {
-		var found []*types.TypeName
-		for _, n := range tn.Pkg().Scope().Names() {
-			if obj, ok := tn.Pkg().Scope().Lookup(n).(*types.TypeName); ok && c.IsType(k, obj.Type()) {
-				found = append(found, obj)
-			}
-		}
-		if len(found) == 1 {
-			return TypeRef{Path: found[0].Pkg().Path(), PkgName: found[0].Pkg().Name(), Name: found[0].Name(), Type: found[0].Type()}, true
-		}
-	}
-	if len(c.nameList[k]) > 0 && typeName(other) == nil {
-		return TypeRef{Name: "string", Type: types.Typ[types.String]}, true
-	}
-	qualified := slices.Sorted(maps.Keys(c.qualified[k]))
-	if len(qualified) > 0 {
-		n := qualified[0]
-		i := strings.LastIndex(n, ".")
-		path := n[:i]
-		return TypeRef{Path: path, PkgName: AssumedName(path), Name: n[i+1:]}, true
-	}
-	if len(c.nameList[k]) > 0 {
-		return TypeRef{Name: "string", Type: types.Typ[types.String]}, true
-	}
-	return TypeRef{}, false
 }
 
 // ParamName is the name of a new k parameter: the first unexported

@@ -264,9 +264,9 @@ var (
 		{"no capsule type next to the tenant type: the configured one", func(cfg *config.Config) {
 			cfg.CapsuleTypes = []string{"example.com/orgs.ProjectID"}
 		}, Capsule, c.typeOf("tonly.TenantID"), TypeRef{Path: "example.com/orgs", PkgName: "orgs", Name: "ProjectID"}, false, true},
-		{"first configured qualified type, sorted", func(cfg *config.Config) {
+		{"two configured qualified types, neither beside the tenant type: none chosen", func(cfg *config.Config) {
 			cfg.CapsuleTypes = []string{"example.com/z.Z", "example.com/ids/v2.CapsuleKey"}
-		}, Capsule, c.typeOf("tonly.TenantID"), TypeRef{Path: "example.com/ids/v2", PkgName: "ids", Name: "CapsuleKey"}, false, true},
+		}, Capsule, c.typeOf("tonly.TenantID"), TypeRef{}, false, false},
 		{"two capsule types next to the tenant type: none chosen", nil, Capsule, c.typeOf("both.TenantID"), TypeRef{}, false, false},
 		{"nothing configured", nil, Capsule, c.typeOf("tonly.TenantID"), TypeRef{}, false, false},
 		{"string tenant, capsule configured by name", func(cfg *config.Config) {
@@ -281,8 +281,8 @@ var (
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cl := classifier(t, tc.cfg)
-			got, ok := cl.IDType(tc.k, tc.other)
-			if ok != tc.ok {
+			got, err := cl.IDType(tc.k, tc.other, nil, nil)
+			if ok := err == nil; ok != tc.ok {
 				t.Fatalf("IDType = %+v, %v; want ok %v", got, ok, tc.ok)
 			}
 			if (got.Type != nil) != tc.typed {
@@ -347,8 +347,8 @@ func TestAssumedName(t *testing.T) {
 // PkgName "v2", so fixes wrote v2.CapsuleKey, which does not compile.
 func TestRegressionIDTypeMajorVersionPath(t *testing.T) {
 	cl := classifier(t, func(cfg *config.Config) { cfg.CapsuleTypes = []string{"example.com/ids/v2.CapsuleKey"} })
-	ref, ok := cl.IDType(Capsule, types.Typ[types.Int])
-	if !ok || ref.PkgName != "ids" || ref.Path != "example.com/ids/v2" {
-		t.Errorf("IDType = %+v, %v", ref, ok)
+	ref, err := cl.IDType(Capsule, types.Typ[types.Int], nil, nil)
+	if err != nil || ref.PkgName != "ids" || ref.Path != "example.com/ids/v2" {
+		t.Errorf("IDType = %+v, %v", ref, err)
 	}
 }

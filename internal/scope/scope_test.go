@@ -64,6 +64,44 @@ func Capsule(ctx context.Context) ids.CapsuleID { return "" }
 import ("context"; "example.com/ids")
 func Capsule(ctx context.Context) ids.CapsuleID { return "" }
 `,
+	"example.com/model": `package model
+import "example.com/ids"
+type Invoice struct {
+	TenantID  ids.TenantID
+	CapsuleID ids.CapsuleID
+}
+func Load() *Invoice { return nil }
+`,
+	"example.com/x/internal/secret": `package secret
+type TenantID string
+type Box struct{ TenantID TenantID }
+`,
+	"example.com/x/box": `package box
+import "example.com/x/internal/secret"
+func Open() secret.Box { return secret.Box{} }
+`,
+	"example.com/intids": `package intids
+type TenantID int
+type CapsuleID int
+`,
+	"net/http": `package http
+import "context"
+type Request struct{ ctx context.Context }
+func (r *Request) Context() context.Context { return r.ctx }
+`,
+	"example.com/api": `package api
+type Request struct {
+	AccountSlug string
+	EnvKey      string
+	Name        string
+}
+type Legacy struct{ AccountSlug string }
+`,
+	"example.com/capsule": `package capsule
+import "context"
+func FromContext(ctx context.Context) string { return "" }
+func Test() string { return "DEVUS" }
+`,
 	"example.com/testids": `package testids
 import "example.com/ids"
 func Capsule() ids.CapsuleID { return "" }

@@ -14,8 +14,9 @@ type Account struct { // want `entity Account has a tenant ID but no capsule ID:
 	Name  string
 }
 
-// Other's OrgID has no capsule type beside it: no fix.
-type Other struct { // want `entity Other has a tenant ID but no capsule ID: .* \(add a capsule ID field after Org; no fix: the capsule ID type cannot be told from Org's type capsulefield_otherids.OrgID`
+// Other's OrgID has no capsule type beside it, and the package reaches
+// several: no fix.
+type Other struct { // want `entity Other has a tenant ID but no capsule ID: .* \(add a capsule ID field after Org; no fix: more than one capsule ID type is in reach \(capsulefield_orgids\.ProjectID, capsulefield_projids\.ProjectID, ids\.CapsuleID\), so none is chosen; configure capsule-types`
 	Org capsulefield_otherids.OrgID
 }
 

@@ -7,7 +7,7 @@ import (
 )
 
 // A use outside any function with a tenant parameter.
-const auditFormat = "TENANT#%s#AUDIT#%s" // want `key "TENANT#%s#AUDIT#%s" has no CAPSULE# segment: .*; no fix: at the use of auditFormat at nofix.go:\d+: no capsule ID value is in scope .*, and the function around it has no tenant parameter to add a capsule parameter beside`
+const auditFormat = "TENANT#%s#AUDIT#%s" // want `key "TENANT#%s#AUDIT#%s" has no CAPSULE# segment: .*; no fix: at the use of auditFormat at nofix.go:\d+: no capsule ID value is in scope: .*, and the function around it has no tenant parameter to add a capsule parameter beside`
 
 type auditor struct{ tenant ids.TenantID }
 
@@ -25,7 +25,7 @@ func quotaKey(tenantID ids.TenantID, id string) string {
 func quotaOf(tenantID ids.TenantID) string { return quotaKey(tenantID, "q") }
 
 // A function literal taking the tenant cannot change.
-const limitFormat = "TENANT#%s#LIMIT#%s" // want `no fix: at the use of limitFormat at nofix.go:\d+: no capsule ID value is in scope .*, and a capsule parameter cannot be added: the function literal declaring the key takes the tenant ID`
+const limitFormat = "TENANT#%s#LIMIT#%s" // want `no fix: at the use of limitFormat at nofix.go:\d+: no capsule ID value is in scope: .*, and a capsule parameter cannot be added: the function literal declaring the key takes the tenant ID`
 
 var limitKey = func(t ids.TenantID, id string) string {
 	return fmt.Sprintf(limitFormat, t, id)

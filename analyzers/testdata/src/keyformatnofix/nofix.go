@@ -20,7 +20,7 @@ func (s *Store) key(id string) string {
 }
 
 func lineKey(t ids.TenantID, id string) string {
-	return fmt.Sprintf("TENANT#%s#LINE#%s", t, id) // want `no fix: no capsule ID value is in scope .*, and a capsule parameter cannot be added: call at nofix.go:\d+: no capsule ID value is in scope`
+	return fmt.Sprintf("TENANT#%s#LINE#%s", t, id) // want `no fix: no capsule ID value is in scope: .*, and a capsule parameter cannot be added: call at nofix.go:\d+: no capsule ID value is in scope`
 }
 
 func tenantLines(t ids.TenantID) string {
@@ -56,7 +56,7 @@ func star(t ids.TenantID, c ids.CapsuleID, w int, id string) string {
 
 func literal() func(ids.TenantID) string {
 	return func(t ids.TenantID) string {
-		return fmt.Sprintf("TENANT#%s#X", t) // want `no fix: no capsule ID value is in scope .*, and a capsule parameter cannot be added: the function literal declaring the key takes the tenant ID, and its signature cannot change`
+		return fmt.Sprintf("TENANT#%s#X", t) // want `no fix: no capsule ID value is in scope: .*, and a capsule parameter cannot be added: the function literal declaring the key takes the tenant ID, and its signature cannot change`
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"ids"
 	"repocapsulenofix/port"
-	"repocapsulenofix/tonly"
 )
 
 type TransferStore struct{}
@@ -23,7 +22,7 @@ func (TransferStore) Link(ctx context.Context, a ids.TenantID, ac ids.CapsuleID,
 
 type InvoiceRepository interface {
 	Get(ctx context.Context, tenantID ids.TenantID, id string) error  // want `^repository method InvoiceRepository\.Get takes a tenant ID but no capsule ID: .*; no fix: Get is used as a value at nofix\.go:\d+, so its signature cannot change safely$`
-	List(ctx context.Context, tenantID ids.TenantID) error            // want `InvoiceRepository\.List .*; no fix: call at nofix\.go:\d+: no capsule ID value is in scope \(no capsule variable or parameter, no X\.CapsuleID beside X\.TenantID, no func\(context\.Context\) CapsuleID accessor, no capsule-source or test-capsule configured\)$`
+	List(ctx context.Context, tenantID ids.TenantID) error            // want `InvoiceRepository\.List .*; no fix: call at nofix\.go:\d+: no capsule ID value is in scope: tried a capsule variable or parameter of type ids\.CapsuleID \(none in scope\); X\.CapsuleID beside X\.TenantID \(no argument of the call is a tenant field\); a func\(context\.Context\) ids\.CapsuleID accessor in package ids \(needs one context\.Context in scope, found none\); capsule-source \(not configured\); test-capsule \(not configured\)$`
 	Void(ctx context.Context, tenantID ids.TenantID, id string) error // want `InvoiceRepository\.Void .*; no fix: call at nofix\.go:\d+: more than one capsule ID value is in scope \(a, b\), so none is chosen$`
 	Pair(tenantID ids.TenantID, id string) error                      // want `InvoiceRepository\.Pair .*; no fix: call at nofix\.go:\d+: the call passes a multi-value expression$`
 }
@@ -49,11 +48,6 @@ type PgStore struct{}
 func (PgStore) Get(ctx context.Context, tenantID ids.TenantID, id string) error { return nil } // want `^repository method PgStore\.Get takes a tenant ID but no capsule ID: .*; no fix: PgStore\.Get implements port\.Getter\.Get of package repocapsulenofix/port, which must change with it: change the interface first \(capsulelint migrate carries an interface's change to its implementations\)$`
 
 var _ port.Getter = PgStore{}
-
-// No capsule type next to tonly.TenantID.
-type OrgStore struct{}
-
-func (OrgStore) Get(tenantID tonly.TenantID) error { return nil } // want `^repository method OrgStore\.Get takes a tenant ID but no capsule ID: it reads rows of every capsule of the tenant; no fix: no capsule ID type is known next to repocapsulenofix/tonly\.TenantID: declare one in its package or configure capsule-types$`
 
 // The implementation already declares the new parameter's name.
 type QuoteRepository interface {

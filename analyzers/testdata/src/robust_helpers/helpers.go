@@ -35,10 +35,10 @@ func Gsi5pkPanics(capsuleID ids.CapsuleID) string { // want `gsitenant: GSI key 
 
 // (A recursive helper: see robust_gsitenant_recursive.)
 
-// Generic receiver.
+// Generic receiver; the tenant type is the one the package uses.
 type Index[T any] struct{ capsuleID ids.CapsuleID }
 
-func (x Index[T]) Gsi7pk(v T) string { // want `gsitenant: GSI key helper Index.Gsi7pk has no tenant ID parameter: .*; no fix: no tenant ID type is known`
+func (x Index[T]) Gsi7pk(v T) string { // want `gsitenant: GSI key helper Index.Gsi7pk has no tenant ID parameter: .* \(want Gsi7pk\(tenantID ids\.TenantID, v T\) building "TENANT#%s#CAPSULE#%s#V#%v"\)$`
 	return fmt.Sprintf("CAPSULE#%s#V#%v", x.capsuleID, v)
 }
 

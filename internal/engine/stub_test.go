@@ -79,7 +79,7 @@ func stubFix(pass *analysis.Pass, insp *inspector.Inspector, cl *scope.Classifie
 		}
 		switch verb {
 		case "capsule":
-			typ, _ := cl.IDType(scope.Capsule, params.At(tenant).Type())
+			typ, _ := cl.IDType(scope.Capsule, params.At(tenant).Type(), pass.Pkg, pass.TypesInfo)
 			err = b.ChangeSignature(pass, insp, cl, fixes.SignatureChange{Funcs: funcs, Index: tenant + 1, Name: cl.ParamName(scope.Capsule), Type: typ, Kind: scope.Capsule})
 		case "move":
 			err = b.MoveParam(pass, insp, fixes.SignatureMove{Funcs: funcs, From: capsule, After: tenant})
@@ -91,7 +91,7 @@ func stubFix(pass *analysis.Pass, insp *inspector.Inspector, cl *scope.Classifie
 		st := obj.Type().Underlying().(*types.Struct)
 		for i := range st.NumFields() {
 			if f := st.Field(i); cl.IsVar(scope.Tenant, f) {
-				typ, _ := cl.IDType(scope.Capsule, f.Type())
+				typ, _ := cl.IDType(scope.Capsule, f.Type(), pass.Pkg, pass.TypesInfo)
 				field := findField(insp, f)
 				b.Insert(field.End(), "\n\t"+cl.FieldName(scope.Capsule)+" "+b.TypeText(pass, fileOf2(insp, field), field.Pos(), typ))
 			}

@@ -57,6 +57,11 @@ func main() {
 		}
 		all = analyzers.NewWithFixScope(cfg, fixScope(os.Args[1:], all))
 	}
+	if vetProtocol(os.Args[1:]) {
+		// go vet -fix and go fix -fixtool pass -fix with a .cfg: the unit
+		// checker applies the package's own fixes.
+		multichecker.Main(all...)
+	}
 	if wantsFix(os.Args[1:]) {
 		os.Exit(runFix(os.Args[1:], all, os.Stdout, os.Stderr))
 	}

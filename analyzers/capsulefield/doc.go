@@ -26,8 +26,11 @@
 // does not add a level, pointers are followed).
 //
 // The diagnostic is at the type name. An entity whose tenant ID is promoted
-// from an embedded struct of the same package that is itself reported is
-// not reported again: the fix of the embedded struct covers it. The tenant
+// from an embedded struct of the same package that is itself reported, or
+// from an embedded entity without a capsule ID declared in another package
+// of the same module, is not reported again: the fix of the embedded
+// struct covers it, and a capsule field in both would be two attributes of
+// one name in one item. The tenant
 // and capsule ID types themselves, types declared in the standard library,
 // anonymous struct types, and in _test.go files unexported types and types
 // declared inside functions (test helpers, fixtures, table cases) are not

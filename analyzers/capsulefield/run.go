@@ -141,11 +141,44 @@ func (c *checker) defect(d *decl) bool {
 		if !f.Embedded() || c.cl.IsVar(scope.Tenant, f) {
 			continue
 		}
-		if e := c.decls[named(f.Type())]; e != nil && c.judge(e) {
+		if e := c.decls[named(f.Type())]; e != nil {
+			if c.judge(e) {
+				return false
+			}
+		} else if c.foreignEntity(f.Type()) {
 			return false
 		}
 	}
 	return !c.rep.Ignored(positions...)
+}
+
+// foreignEntity reports whether t, embedded in an entity, is an entity
+// without a capsule ID declared in another package of the same module:
+// that package reports it, and the capsule field its fix adds is promoted
+// here. A second field here would be a second attribute of the same name
+// in one item.
+func (c *checker) foreignEntity(t types.Type) bool {
+	tn := named(t)
+	if tn == nil || tn.Pkg() == nil || tn.Pkg() == c.pass.Pkg || !c.sameModule(tn.Pkg().Path()) {
+		return false
+	}
+	st := c.structOf(t)
+	if st == nil {
+		return false
+	}
+	_, ok := c.findTenant(st)
+	return ok && !c.hasCapsule(st, c.depth, map[*types.Struct]bool{})
+}
+
+// sameModule reports whether the package path is in the pass's module:
+// a struct of a dependency module is not fixed, so its embedders are.
+// Drivers that give no module (GOPATH mode) count every package.
+func (c *checker) sameModule(path string) bool {
+	m := c.pass.Module
+	if m == nil || m.Path == "" {
+		return true
+	}
+	return path == m.Path || strings.HasPrefix(path, m.Path+"/")
 }
 
 // positions are where a directive on d's declaration is looked for: the

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/txtar"
 
+	"github.com/capsulelint/capsulelint/analyzers/capsulefield"
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/fixes"
 	"github.com/capsulelint/capsulelint/internal/scope"
@@ -155,5 +156,36 @@ func TestMigrateRollsBackWhatWouldBreakTheBuild(t *testing.T) {
 	after, _ := os.ReadFile(filepath.Join(dir, "repo/repo.go"))
 	if !bytes.Equal(before, after) {
 		t.Errorf("repo.go changed although the fix was rolled back")
+	}
+}
+
+// TestMigrateEmbeddedEntityAcrossPackages: an item embedding an entity of
+// another package receives no capsule field of its own (regression: the
+// cognito proxy's onboardingStateItem got a second CapsuleID).
+func TestMigrateEmbeddedEntityAcrossPackages(t *testing.T) {
+	dir, want := extract(t, "embedded.txtar")
+	cfg, err := config.Load(filepath.Join(dir, "capsulelint.yaml"), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := config.Compile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(Options{Dir: dir, Patterns: []string{"./..."}, Analyzers: []*analysis.Analyzer{capsulefield.New(cfg)}, Config: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Fixed["capsulefield"] != 1 {
+		t.Errorf("fixed %v, want one capsulefield fix", sum.Fixed)
+	}
+	for name, data := range want {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Errorf("%s after migrate:\n%s\nwant:\n%s", name, got, data)
+		}
 	}
 }

@@ -2,9 +2,11 @@ package capsulefield
 
 import "capsulefield_base"
 
-// Shipment promotes the tenant ID of a struct of another package; this
-// file does not import ids yet.
-type Shipment struct { // want `entity Shipment has a tenant ID but no capsule ID: .* \(add "CapsuleID ids.CapsuleID" after Owned \(which carries TenantID\)\)`
+// Shipment promotes the tenant ID of an entity of another package of the
+// module: that package reports Owned, and the capsule ID its fix adds is
+// promoted here. A field here too would be a second attribute of the same
+// name in one item.
+type Shipment struct {
 	capsulefield_base.Owned
 	Weight int
 }

@@ -185,6 +185,23 @@ func (df *File) At(pos token.Pos, name, analyzer string) *Directive {
 	return nil
 }
 
+// MalformedOptOut returns a malformed directive on the line of pos that
+// means to opt a declaration out: tenant-scoped or global without a
+// reason, or a directive of an unknown name (a misspelling of one). It
+// opts nothing out, but its intent is clear enough that no fix may
+// touch the declaration.
+func (df *File) MalformedOptOut(pos token.Pos) *Directive {
+	if df == nil || df.tf == nil || !inFile(df.tf, pos) {
+		return nil
+	}
+	for _, d := range df.byLine[df.tf.Line(pos)] {
+		if !d.Valid() && (d.Name == TenantScoped || d.Name == Global || !known[d.Name]) {
+			return d
+		}
+	}
+	return nil
+}
+
 // Used reports whether the directive suppressed or marked anything.
 func (d *Directive) Used() bool { return d.used }
 

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -112,6 +113,15 @@ func (r *Reporter) Report(d analysis.Diagnostic, decls ...token.Pos) {
 	}
 	if r.inBaseline(d) {
 		return
+	}
+	if len(d.SuggestedFixes) > 0 {
+		for _, pos := range decls {
+			if md := r.fileOf(pos).MalformedOptOut(pos); md != nil {
+				d.SuggestedFixes = nil
+				d.Message += fmt.Sprintf("; no fix: the declaration carries a malformed //capsule:%s opt-out: give it a reason to opt out, or delete it to let the fix apply", md.Name)
+				break
+			}
+		}
 	}
 	if r.cgo != nil {
 		d = r.dropCgoFixes(d)
@@ -289,6 +299,9 @@ func (r *Reporter) withholdFixes(d analysis.Diagnostic, singleFile bool) analysi
 			kept = append(kept, fix)
 		}
 	}
+	// Sorted: the fix's edits come in no fixed order across files, and a
+	// message must not change from run to run (baselines match on it).
+	slices.Sort(others)
 	const route = "run capsulelint migrate (or capsulelint -fix), which completes it in every package"
 	switch {
 	case len(kept) == len(d.SuggestedFixes):

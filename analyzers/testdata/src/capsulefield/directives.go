@@ -30,23 +30,24 @@ type Ignored struct {
 	TenantID ids.TenantID
 }
 
-// A bare opt-out is reported and has no effect.
+// A bare opt-out is reported and opts nothing out, but no fix touches
+// the declaration it means to opt out.
 //
 // want +1 `//capsule:tenant-scoped needs a reason saying why`
 //capsule:tenant-scoped
-type Bare struct { // want `entity Bare has a tenant ID but no capsule ID`
+type Bare struct { // want `entity Bare has a tenant ID but no capsule ID.*; no fix: the declaration carries a malformed //capsule:tenant-scoped opt-out: give it a reason to opt out, or delete it to let the fix apply`
 	TenantID ids.TenantID
 }
 
 // want +1 `//capsule:global needs a reason`
 //capsule:global
-type BareGlobal struct { // want `entity BareGlobal has a tenant ID but no capsule ID`
+type BareGlobal struct { // want `entity BareGlobal has a tenant ID but no capsule ID.*; no fix: the declaration carries a malformed //capsule:global opt-out:`
 	TenantID ids.TenantID
 }
 
 // want +1 `unknown directive //capsule:tenantscoped; want one of`
 //capsule:tenantscoped misspelt
-type Misspelt struct { // want `entity Misspelt has a tenant ID but no capsule ID`
+type Misspelt struct { // want `entity Misspelt has a tenant ID but no capsule ID.*; no fix: the declaration carries a malformed //capsule:tenantscoped opt-out:`
 	TenantID ids.TenantID
 }
 

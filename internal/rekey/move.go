@@ -53,6 +53,11 @@ func (r *runner) process(ctx context.Context, it Item) error {
 		)
 		if c.keyChanged(it, r.keys) {
 			again, done, err = r.move(ctx, it, next)
+		} else if r.opt.KeepOld {
+			// Rewriting a GSI attribute in place would hide the row from
+			// readers of the old index value during the dual-read phase.
+			r.stats.deferred.Add(1)
+			return nil
 		} else {
 			again, done, err = r.update(ctx, it, c)
 		}

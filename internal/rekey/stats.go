@@ -14,7 +14,7 @@ import (
 type Stats struct {
 	scanned, matched, moved, copied, oldDeleted, updated atomic.Int64
 	present, skipped, conflicts, gone, failed, retries   atomic.Int64
-	remaining, resumed                                   atomic.Int64
+	remaining, resumed, deferred                         atomic.Int64
 
 	mu                    sync.Mutex
 	skips, conflict, left []string // item reports, capped
@@ -137,6 +137,9 @@ func (s *Stats) Summary(w io.Writer, o *Options) {
 	} else {
 		fmt.Fprintf(w, "  moved %d, copied %d, old rows deleted after copy %d, updated in place %d, copies already present %d\n",
 			s.moved.Load(), s.copied.Load(), s.oldDeleted.Load(), s.updated.Load(), s.present.Load())
+		if d := s.deferred.Load(); d > 0 {
+			fmt.Fprintf(w, "  in-place rewrites left for a run without -keep-old %d\n", d)
+		}
 		fmt.Fprintf(w, "  retried after a concurrent write %d, gone or rewritten by writers meanwhile %d\n", s.retries.Load(), s.gone.Load())
 	}
 	if r := s.resumed.Load(); r > 0 {

@@ -51,7 +51,12 @@ func startMoto() (func(), error) {
 	}
 	port := l.Addr().(*net.TCPAddr).Port
 	l.Close()
-	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
+	// moto_server serves each request on its own thread without locking
+	// its tables, so a conditional write races with a concurrent one:
+	// DynamoDB's per-item atomicity does not hold. Run the same server
+	// with one thread, which serializes requests as DynamoDB's
+	// conditions and transactions are serializable.
+	cmd := exec.Command(motoPython(bin), "-c", singleThreaded, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var logs strings.Builder
 	cmd.Stdout, cmd.Stderr = &logs, &logs
@@ -79,6 +84,25 @@ func startMoto() (func(), error) {
 	}
 	motoEndpoint = url
 	return stop, nil
+}
+
+const singleThreaded = `import sys, werkzeug.serving as s
+run = s.run_simple
+s.run_simple = lambda *a, **k: run(*a, **dict(k, threaded=False))
+from moto.server import main
+main(sys.argv[1:])`
+
+// motoPython is the interpreter moto_server runs with: its script's
+// #! line, or python3 when moto_server is a wrapper (pyenv's shims).
+func motoPython(bin string) string {
+	data, err := os.ReadFile(bin)
+	if err == nil {
+		line, _, _ := strings.Cut(string(data), "\n")
+		if py, ok := strings.CutPrefix(line, "#!"); ok && strings.Contains(py, "python") && !strings.Contains(py, " ") {
+			return strings.TrimSpace(py)
+		}
+	}
+	return "python3"
 }
 
 // motoClient returns a client of the test server, skipping the test

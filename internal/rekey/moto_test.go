@@ -3,13 +3,9 @@ package rekey
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -18,6 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/capsulelint/capsulelint/internal/rekey/motoserver"
 )
 
 // motoEndpoint is the URL of the moto DynamoDB server TestMain started,
@@ -25,84 +23,7 @@ import (
 var motoEndpoint, motoMissing string
 
 func TestMain(m *testing.M) {
-	stop, err := startMoto()
-	if err != nil {
-		if os.Getenv("CAPSULELINT_CI") != "" {
-			fmt.Fprintf(os.Stderr, "rekey tests need moto's DynamoDB server under CI: %v\n(install it with: pip install 'moto[server]==5.2.1')\n", err)
-			os.Exit(1)
-		}
-		motoMissing = err.Error()
-	}
-	code := m.Run()
-	if stop != nil {
-		stop()
-	}
-	os.Exit(code)
-}
-
-func startMoto() (func(), error) {
-	bin, err := exec.LookPath("moto_server")
-	if err != nil {
-		return nil, fmt.Errorf("moto_server not on PATH")
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	// moto_server serves each request on its own thread without locking
-	// its tables, so a conditional write races with a concurrent one:
-	// DynamoDB's per-item atomicity does not hold. Run the same server
-	// with one thread, which serializes requests as DynamoDB's
-	// conditions and transactions are serializable.
-	cmd := exec.Command(motoPython(bin), "-c", singleThreaded, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	var logs strings.Builder
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	stop := func() {
-		// moto_server may fork a reloader child: end its process group.
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		_ = cmd.Wait()
-	}
-	url := fmt.Sprintf("http://127.0.0.1:%d", port)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		resp, err := http.Get(url + "/moto-api/")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			stop()
-			return nil, fmt.Errorf("moto_server on port %d did not answer in 30s: %v\n%s", port, err, logs.String())
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	motoEndpoint = url
-	return stop, nil
-}
-
-const singleThreaded = `import sys, werkzeug.serving as s
-run = s.run_simple
-s.run_simple = lambda *a, **k: run(*a, **dict(k, threaded=False))
-from moto.server import main
-main(sys.argv[1:])`
-
-// motoPython is the interpreter moto_server runs with: its script's
-// #! line, or python3 when moto_server is a wrapper (pyenv's shims).
-func motoPython(bin string) string {
-	data, err := os.ReadFile(bin)
-	if err == nil {
-		line, _, _ := strings.Cut(string(data), "\n")
-		if py, ok := strings.CutPrefix(line, "#!"); ok && strings.Contains(py, "python") && !strings.Contains(py, " ") {
-			return strings.TrimSpace(py)
-		}
-	}
-	return "python3"
+	os.Exit(motoserver.Main(m.Run, &motoEndpoint, &motoMissing))
 }
 
 // motoClient returns a client of the test server, skipping the test

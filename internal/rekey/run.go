@@ -101,7 +101,17 @@ func Run(ctx context.Context, api API, opt Options) (*Stats, error) {
 	}
 	wg.Wait()
 	stop()
-	err = errors.Join(errs...)
+	// A segment that failed cancels the others: report its error, not
+	// their cancellation.
+	var failed []error
+	for _, e := range errs {
+		if e != nil && !errors.Is(e, context.Canceled) {
+			failed = append(failed, e)
+		}
+	}
+	if err = errors.Join(errs...); len(failed) > 0 {
+		err = errors.Join(failed...)
+	}
 	if err == nil && opt.Checkpoint != "" && !opt.DryRun && !opt.Verify {
 		// Complete: nothing to resume, and a later run (say without
 		// -keep-old) must scan the table again.

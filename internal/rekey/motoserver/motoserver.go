@@ -33,7 +33,8 @@ func Start() (url string, stop func(), err error) {
 	// with one thread: requests are serialized, as DynamoDB's conditional
 	// writes and transactions are.
 	cmd := exec.Command(python(bin), "-c", singleThreaded, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Pdeathsig: a test binary killed by its timeout takes moto with it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	var logs strings.Builder
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	if err := cmd.Start(); err != nil {

@@ -207,6 +207,7 @@ func (b *builder) group(structs []*entity, ms []*method, xs []*key, hs []*helper
 			CallSites: count(b.keyCalls([]*key{x})),
 			Sites:     sites(b.keyCalls([]*key{x})),
 			Findings:  x.findings,
+			attrs:     x.attrs,
 		}
 		if out.Labels == nil {
 			out.Labels = []string{}

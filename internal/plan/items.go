@@ -79,6 +79,7 @@ type key struct {
 	funcs     []*keyFunc
 	findings  []Finding
 	entity    *entity
+	attrs     []string // attributes its values are stored in (rekey map)
 }
 
 // keyFunc is a function that builds a key.

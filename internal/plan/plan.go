@@ -153,6 +153,8 @@ type Key struct {
 	CallSites Count     `json:"call_sites"`
 	Sites     []Site    `json:"sites"`
 	Findings  []Finding `json:"findings"`
+
+	attrs []string // where its values are stored, for RekeyMap
 }
 
 // KeyFunc is a function that builds a key.

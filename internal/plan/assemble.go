@@ -198,19 +198,22 @@ func (b *builder) group(structs []*entity, ms []*method, xs []*key, hs []*helper
 	}
 	for _, x := range xs {
 		out := &Key{
-			Text:      x.text,
-			Package:   x.pkg.PkgPath,
-			Pos:       b.position(x.pos, false),
-			In:        x.in,
-			Labels:    x.labels,
-			Functions: []*KeyFunc{},
-			CallSites: count(b.keyCalls([]*key{x})),
-			Sites:     sites(b.keyCalls([]*key{x})),
-			Findings:  x.findings,
-			attrs:     x.attrs,
+			Text:       x.text,
+			Package:    x.pkg.PkgPath,
+			Pos:        b.position(x.pos, false),
+			In:         x.in,
+			Labels:     x.labels,
+			Functions:  []*KeyFunc{},
+			CallSites:  count(b.keyCalls([]*key{x})),
+			Sites:      sites(b.keyCalls([]*key{x})),
+			Findings:   x.findings,
+			Attributes: x.attrs,
 		}
 		if out.Labels == nil {
 			out.Labels = []string{}
+		}
+		if out.Attributes == nil {
+			out.Attributes = []string{}
 		}
 		for _, kf := range x.funcs {
 			out.Functions = append(out.Functions, &KeyFunc{

@@ -42,7 +42,7 @@ func (p *Plan) RekeyMap() *RekeyMap {
 			if from == "" {
 				continue
 			}
-			if len(k.attrs) == 0 {
+			if len(k.Attributes) == 0 {
 				n := fmt.Sprintf("fill in the attribute: the code does not show where %s (%s) is stored", k.In, k.Pos)
 				if strings.HasSuffix(from, "#") {
 					n = fmt.Sprintf("%s (%s) builds a prefix for queries, not a stored key: delete this rule unless rows store it", k.In, k.Pos)
@@ -50,7 +50,7 @@ func (p *Plan) RekeyMap() *RekeyMap {
 				m.Rules = append(m.Rules, RekeyRule{Entity: entity, From: from, To: to, Note: join(n, note)})
 				continue
 			}
-			for _, a := range k.attrs {
+			for _, a := range k.Attributes {
 				m.Rules = append(m.Rules, RekeyRule{Entity: entity, Attribute: a, From: from, To: to, Note: note})
 			}
 		}

@@ -153,8 +153,9 @@ type Key struct {
 	CallSites Count     `json:"call_sites"`
 	Sites     []Site    `json:"sites"`
 	Findings  []Finding `json:"findings"`
-
-	attrs []string // where its values are stored, for RekeyMap
+	// Attributes are the item attributes its values are stored in, where
+	// the code shows it: RekeyMap writes a rule per attribute.
+	Attributes []string `json:"attributes"`
 }
 
 // KeyFunc is a function that builds a key.

@@ -225,3 +225,43 @@ func TestPacer(t *testing.T) {
 		t.Errorf("cap: %v", d)
 	}
 }
+
+// TestSegmentsSharedByProcesses runs each segment as its own run, as
+// several processes with -segment i -segments N do.
+func TestSegmentsSharedByProcesses(t *testing.T) {
+	c := motoClient(t)
+	table := newTable(t, c)
+	const n = 60
+	putInvoices(t, c, table, n)
+	m := mustMap(t, invoiceMap)
+	stats := make([]*Stats, 3)
+	var wg sync.WaitGroup
+	for s := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st, err := Run(context.Background(), c, Options{Table: table, Map: m, Segments: 3, Segment: s, PageSize: 7})
+			if err != nil {
+				t.Error(err)
+			}
+			stats[s] = st
+		}()
+	}
+	wg.Wait()
+	var moved int64
+	for s, st := range stats {
+		if st == nil {
+			t.FailNow()
+		}
+		if st.Scanned() >= n {
+			t.Errorf("segment %d scanned %d rows: the whole table", s, st.Scanned())
+		}
+		moved += st.Moved()
+	}
+	if moved != n {
+		t.Errorf("the segments moved %d rows, want %d", moved, n)
+	}
+	if _, rows, old := sumCounts(t, c, table); rows != n || old != 0 {
+		t.Errorf("%d rows, %d at old keys; want %d, 0", rows, old, n)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"sort"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -29,6 +31,12 @@ func NewClient(ctx context.Context, endpoint, region string, opts ...func(*confi
 	if region != "" {
 		opts = append(opts, config.WithRegion(region))
 	}
+	// The SDK retries a throttled request a few times; without its
+	// client-side retry quota, which fails requests outright once spent,
+	// the run's own pacer (pacer.go) slows down instead.
+	opts = append(opts, config.WithRetryer(func() aws.Retryer {
+		return retry.NewStandard(func(o *retry.StandardOptions) { o.RateLimiter = ratelimit.None })
+	}))
 	cfg, err := config.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ func (r *runner) process(ctx context.Context, it Item) error {
 	r.stats.scanned.Add(1)
 	if r.opt.Verify {
 		if r.opt.Map.matches(it) {
+			r.stats.matched.Add(1)
 			r.stats.remaining.Add(1)
 			r.stats.report(&r.stats.left, describeKey(it, r.keys), "still matches a \"from\" template")
 		}
@@ -60,6 +61,13 @@ func (r *runner) process(ctx context.Context, it Item) error {
 			return nil
 		} else {
 			again, done, err = r.update(ctx, it, c)
+		}
+		if err != nil && errorCode(err) == "ValidationException" {
+			// This row cannot be written so (an expression over too many
+			// attributes, an item grown too large): report it, go on.
+			r.stats.failed.Add(1)
+			r.stats.report(&r.stats.skips, describeKey(it, r.keys), err.Error())
+			return nil
 		}
 		if err != nil || done {
 			return err

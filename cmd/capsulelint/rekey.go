@@ -53,6 +53,7 @@ func runRekey(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 1
 	}
+	o.OneSegment = o.Segment != -1
 	if o.Table == "" || *mapFile == "" || fs.NArg() > 0 {
 		fs.Usage()
 		return 1

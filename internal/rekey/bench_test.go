@@ -50,7 +50,7 @@ func benchRekey(b *testing.B, rows int, mapSrc string) {
 		}
 		b.StartTimer()
 		start := time.Now()
-		st, err := Run(context.Background(), c, Options{Table: table, Map: m, Segments: 4, Segment: -1})
+		st, err := Run(context.Background(), c, Options{Table: table, Map: m, Segments: 4})
 		total += time.Since(start)
 		if err != nil || st.Writes() != int64(rows) {
 			b.Fatalf("wrote %d of %d: %v", st.Writes(), rows, err)

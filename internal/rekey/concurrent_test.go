@@ -141,7 +141,7 @@ func TestResumeFromCheckpoint(t *testing.T) {
 	const n = 120
 	putInvoices(t, c, table, n)
 	ckpt := filepath.Join(t.TempDir(), "rekey.ckpt")
-	opt := Options{Table: table, Map: mustMap(t, invoiceMap), Segments: 2, Segment: -1, PageSize: 10, Checkpoint: ckpt}
+	opt := Options{Table: table, Map: mustMap(t, invoiceMap), Segments: 2, PageSize: 10, Checkpoint: ckpt}
 	killed := opt
 	killed.stopAfter = 35
 	first, err := Run(context.Background(), c, killed)
@@ -240,7 +240,7 @@ func TestSegmentsSharedByProcesses(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			st, err := Run(context.Background(), c, Options{Table: table, Map: m, Segments: 3, Segment: s, PageSize: 7})
+			st, err := Run(context.Background(), c, Options{Table: table, Map: m, Segments: 3, OneSegment: true, Segment: s, PageSize: 7})
 			if err != nil {
 				t.Error(err)
 			}

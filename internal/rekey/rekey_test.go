@@ -105,9 +105,6 @@ func loadForms(t *testing.T) (*dynamodb.Client, string) {
 
 func run(t *testing.T, c API, o Options) *Stats {
 	t.Helper()
-	if o.Segment == 0 {
-		o.Segment = -1
-	}
 	st, err := Run(context.Background(), c, o)
 	if err != nil {
 		t.Fatal(err)

@@ -20,12 +20,15 @@ type Options struct {
 	CapsuleAttr    string // default capsule_id
 	DefaultCapsule string
 	Segments       int // total segments of the scan; default 1
-	Segment        int // the one segment to scan, or -1 for all of them
-	Checkpoint     string
-	DryRun         bool
-	Verify         bool
-	KeepOld        bool
-	PageSize       int32
+	// OneSegment scans segment Segment only (one of several processes
+	// sharing the table); else every segment runs in this process.
+	OneSegment bool
+	Segment    int
+	Checkpoint string
+	DryRun     bool
+	Verify     bool
+	KeepOld    bool
+	PageSize   int32
 
 	Progress      io.Writer // progress lines; nil for none
 	ProgressEvery time.Duration
@@ -56,8 +59,8 @@ func Run(ctx context.Context, api API, opt Options) (*Stats, error) {
 	if opt.Segments < 1 {
 		opt.Segments = 1
 	}
-	if opt.Segment >= opt.Segments {
-		return nil, fmt.Errorf("-segment %d is not below -segments %d", opt.Segment, opt.Segments)
+	if opt.OneSegment && (opt.Segment < 0 || opt.Segment >= opt.Segments) {
+		return nil, fmt.Errorf("-segment %d is not in [0, -segments %d)", opt.Segment, opt.Segments)
 	}
 	if opt.DryRun && opt.Verify {
 		return nil, fmt.Errorf("-dry-run and -verify are exclusive")
@@ -80,7 +83,7 @@ func Run(ctx context.Context, api API, opt Options) (*Stats, error) {
 		}
 	}
 	segs := []int{opt.Segment}
-	if opt.Segment < 0 {
+	if !opt.OneSegment {
 		segs = segs[:0]
 		for i := 0; i < opt.Segments; i++ {
 			segs = append(segs, i)

@@ -265,3 +265,25 @@ func TestSegmentsSharedByProcesses(t *testing.T) {
 		t.Errorf("%d rows, %d at old keys; want %d, 0", rows, old, n)
 	}
 }
+
+// brokenSegment fails the scans of segment 1.
+type brokenSegment struct{ API }
+
+func (f brokenSegment) Scan(ctx context.Context, in *dynamodb.ScanInput, o ...func(*dynamodb.Options)) (*dynamodb.ScanOutput, error) {
+	if in.Segment != nil && *in.Segment == 1 {
+		return nil, &smithy.GenericAPIError{Code: "AccessDeniedException", Message: "no scan for you"}
+	}
+	return f.API.Scan(ctx, in, o...)
+}
+
+// TestSegmentErrorNotMasked: a segment that fails cancels the others;
+// the run reports its error, not "interrupted" (a bug found on the way).
+func TestSegmentErrorNotMasked(t *testing.T) {
+	c := motoClient(t)
+	table := newTable(t, c)
+	putInvoices(t, c, table, 30)
+	_, err := Run(context.Background(), brokenSegment{c}, Options{Table: table, Map: mustMap(t, invoiceMap), Segments: 2, PageSize: 5})
+	if err == nil || errors.Is(err, context.Canceled) || errorCode(err) != "AccessDeniedException" {
+		t.Errorf("err = %v, want the segment's AccessDeniedException alone", err)
+	}
+}

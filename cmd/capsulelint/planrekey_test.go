@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,7 +109,7 @@ func TestPlanRekeyMap(t *testing.T) {
 	}
 	want := map[string]plan.RekeyRule{
 		"TENANT#{tenant}#INVOICE#{invoice}": {Attribute: "pk", From: "TENANT#{tenant}#INVOICE#{invoice}", To: "TENANT#{tenant}#CAPSULE#{capsule}#INVOICE#{invoice}"},
-		"TENANT#{t}#ORDER#{id}":             {Attribute: "SK", From: "TENANT#{t}#ORDER#{id}", To: "TENANT#{t}#CAPSULE#{capsule}#ORDER#{id}"},
+		"TENANT#{tenant}#ORDER#{id}":        {Attribute: "SK", From: "TENANT#{tenant}#ORDER#{id}", To: "TENANT#{tenant}#CAPSULE#{capsule}#ORDER#{id}"},
 		"TENANT#{tenant}#NOTE#{note}":       {Attribute: "PK", From: "TENANT#{tenant}#NOTE#{note}", To: "TENANT#{tenant}#CAPSULE#{capsule}#NOTE#{note}"},
 		"TENANT#{tenant}#LOST#{lost}": {Attribute: "", From: "TENANT#{tenant}#LOST#{lost}", To: "TENANT#{tenant}#CAPSULE#{capsule}#LOST#{lost}",
 			Note: "fill in the attribute: the code does not show where keys.LostPK"},
@@ -136,5 +137,47 @@ func TestPlanRekeyMap(t *testing.T) {
 	filled, _ := json.Marshal(m)
 	if _, err := rekey.ParseMap(filled); err != nil {
 		t.Errorf("filled-in map rejected: %v", err)
+	}
+}
+
+// TestPlanRekeyMapBundledExample: the GSI helper's rule binds {tenant}
+// from its entity's PK rule, and the map, with the query prefixes
+// deleted as their notes say, is one rekey accepts.
+func TestPlanRekeyMapBundledExample(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/migration")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "rekey.json")
+	if code, _, stderr := runPlanIn(t, dir, "-rekey-map", out, "./..."); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(out)
+	var m plan.RekeyMap
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	want := []plan.RekeyRule{
+		{Entity: "FinancialConfig", Attribute: "PK", From: "TENANT#{tenant}#CONFIG#FINANCIAL", To: "TENANT#{tenant}#CAPSULE#{capsule}#CONFIG#FINANCIAL"},
+		{Entity: "FinancialConfig", Attribute: "GSI1PK", From: "CAPSULE#{capsule}#INDUSTRY#{industry}", To: "TENANT#{tenant}#CAPSULE#{capsule}#INDUSTRY#{industry}"},
+		{Entity: "Contract", Attribute: "PK", From: "TENANT#{tenant}#CONTRACT#{id}", To: "TENANT#{tenant}#CAPSULE#{capsule}#CONTRACT#{id}"},
+	}
+	for _, w := range want {
+		if !slices.Contains(m.Rules, w) {
+			t.Errorf("no rule %+v in\n%s", w, data)
+		}
+	}
+	var kept []plan.RekeyRule
+	for _, r := range m.Rules {
+		if r.Attribute != "" {
+			kept = append(kept, r)
+		} else if !strings.Contains(r.Note, "prefix for queries") {
+			t.Errorf("rule without attribute and without the prefix note: %+v", r)
+		}
+	}
+	m.Rules = kept
+	reviewed, _ := json.Marshal(m)
+	if _, err := rekey.ParseMap(reviewed); err != nil {
+		t.Errorf("reviewed map rejected: %v", err)
 	}
 }

@@ -226,13 +226,17 @@ func (b *builder) group(structs []*entity, ms []*method, xs []*key, hs []*helper
 	}
 	for _, h := range hs {
 		out := &Helper{
-			Name:      funcName(h.fn),
-			Package:   pkgPath(h.fn.Pkg()),
-			Pos:       b.position(h.fn.Pos(), false),
-			UsedBy:    []string{},
-			CallSites: count(h.calls),
-			Sites:     sites(h.calls),
-			Findings:  h.findings,
+			Name:       funcName(h.fn),
+			Package:    pkgPath(h.fn.Pkg()),
+			Pos:        b.position(h.fn.Pos(), false),
+			UsedBy:     []string{},
+			CallSites:  count(h.calls),
+			Sites:      sites(h.calls),
+			Findings:   h.findings,
+			Attributes: h.attrs,
+		}
+		if out.Attributes == nil {
+			out.Attributes = []string{}
 		}
 		for _, e := range slices.SortedStableFunc(slices.Values(h.usedBy), byOrder) {
 			out.UsedBy = append(out.UsedBy, cmp.Or(b.names[e], e.obj.Name()))

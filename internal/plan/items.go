@@ -96,6 +96,7 @@ type helper struct {
 	fn       *types.Func
 	findings []Finding
 	entity   *entity
+	attrs    []string // attributes its keys are stored in (rekey map)
 	usedBy   []*entity
 	calls    calls
 }

@@ -29,6 +29,9 @@ type RekeyMap struct {
 // migrate will rewrite it: key "..." ... (want "...").
 var wantRE = regexp.MustCompile(`^key ("(?:[^"\\]|\\.)*") .*\(want ("(?:[^"\\]|\\.)*")\)$`)
 
+// gsitenant's say it of a GSI helper: its key "..." ... building "...").
+var helperRE = regexp.MustCompile(`its key ("(?:[^"\\]|\\.)*") .* building ("(?:[^"\\]|\\.)*")\)$`)
+
 // RekeyMap returns one rule per key template migrate will change and
 // attribute it is stored in. Placeholders are named after the template's
 // arguments (a format's after the label before each verb); the capsule
@@ -36,23 +39,29 @@ var wantRE = regexp.MustCompile(`^key ("(?:[^"\\]|\\.)*") .*\(want ("(?:[^"\\]|\
 // not show gets "attribute": "" and a note to fill it in.
 func (p *Plan) RekeyMap() *RekeyMap {
 	m := &RekeyMap{Rules: []RekeyRule{}}
+	rules := func(entity, in, pos string, attrs []string, findings []Finding, analyzer string, re *regexp.Regexp) {
+		from, to, note := rekeyTemplates(findings, analyzer, re)
+		if from == "" {
+			return
+		}
+		if len(attrs) == 0 {
+			n := fmt.Sprintf("fill in the attribute: the code does not show where %s (%s) is stored", in, pos)
+			if strings.HasSuffix(from, "#") {
+				n = fmt.Sprintf("%s (%s) builds a prefix for queries, not a stored key: delete this rule unless rows store it", in, pos)
+			}
+			m.Rules = append(m.Rules, RekeyRule{Entity: entity, From: from, To: to, Note: join(n, note)})
+			return
+		}
+		for _, a := range attrs {
+			m.Rules = append(m.Rules, RekeyRule{Entity: entity, Attribute: a, From: from, To: to, Note: note})
+		}
+	}
 	add := func(entity string, g *Group) {
 		for _, k := range g.Keys {
-			from, to, note := k.rekeyTemplates()
-			if from == "" {
-				continue
-			}
-			if len(k.Attributes) == 0 {
-				n := fmt.Sprintf("fill in the attribute: the code does not show where %s (%s) is stored", k.In, k.Pos)
-				if strings.HasSuffix(from, "#") {
-					n = fmt.Sprintf("%s (%s) builds a prefix for queries, not a stored key: delete this rule unless rows store it", k.In, k.Pos)
-				}
-				m.Rules = append(m.Rules, RekeyRule{Entity: entity, From: from, To: to, Note: join(n, note)})
-				continue
-			}
-			for _, a := range k.Attributes {
-				m.Rules = append(m.Rules, RekeyRule{Entity: entity, Attribute: a, From: from, To: to, Note: note})
-			}
+			rules(entity, k.In, k.Pos, k.Attributes, k.Findings, keyformat, wantRE)
+		}
+		for _, h := range g.GSIHelpers {
+			rules(entity, h.Name, h.Pos, h.Attributes, h.Findings, gsitenant, helperRE)
 		}
 	}
 	for _, e := range p.Entities {
@@ -69,14 +78,14 @@ func join(a, b string) string {
 	return a + "; " + b
 }
 
-// rekeyTemplates reads the key's templates before and after migrate from
-// its keyformat finding; "" when no finding says both.
-func (k *Key) rekeyTemplates() (from, to, note string) {
-	for _, f := range k.Findings {
-		if f.Analyzer != keyformat {
+// rekeyTemplates reads a key's templates before and after migrate from
+// the analyzer's finding; "" when no finding says both.
+func rekeyTemplates(findings []Finding, analyzer string, re *regexp.Regexp) (from, to, note string) {
+	for _, f := range findings {
+		if f.Analyzer != analyzer {
 			continue
 		}
-		sub := wantRE.FindStringSubmatch(f.Message)
+		sub := re.FindStringSubmatch(f.Message)
 		if sub == nil {
 			continue
 		}
@@ -132,9 +141,14 @@ func mapTemplate(s string) (out string, capsule, ok bool) {
 				name = ids[len(ids)-1]
 			}
 		}
-		if strings.EqualFold(label, "capsule") {
+		// The tenant and capsule values have one name in every rule, so
+		// that a GSI rule binds the tenant of the PK rule.
+		switch {
+		case label == "capsule":
 			name, capsule = "capsule", true
-		} else if name == "" || name == "capsule" {
+		case label == "tenant":
+			name = "tenant"
+		case name == "" || name == "capsule" || name == "tenant":
 			name = "v"
 		}
 		name = strings.ToLower(name[:1]) + name[1:]

@@ -174,6 +174,9 @@ type Helper struct {
 	CallSites Count     `json:"call_sites"`
 	Sites     []Site    `json:"sites"`
 	Findings  []Finding `json:"findings"`
+	// Attributes are the item attributes its keys are stored in, as for
+	// Key.Attributes.
+	Attributes []string `json:"attributes"`
 }
 
 // Site is one call expression.

@@ -35,6 +35,10 @@ func (b *builder) keyAttributes() {
 			}
 		}
 	}
+	helperOf := map[*types.Func][]*helper{}
+	for _, h := range b.helpers {
+		helperOf[h.fn] = append(helperOf[h.fn], h)
+	}
 	seen := map[string]bool{}
 	for _, p := range b.pkgs {
 		if p.TypesInfo == nil {
@@ -58,7 +62,7 @@ func (b *builder) keyAttributes() {
 					return true
 				}
 				fn, _ := typeutil.Callee(p.TypesInfo, call).(*types.Func)
-				if fn == nil || len(byFunc[fn.Origin()]) == 0 {
+				if fn == nil || len(byFunc[fn.Origin()])+len(helperOf[fn.Origin()]) == 0 {
 					return true
 				}
 				path := make([]ast.Node, len(stack))
@@ -68,6 +72,9 @@ func (b *builder) keyAttributes() {
 				attrs := storedIn(p.TypesInfo, path, 0)
 				for _, x := range byFunc[fn.Origin()] {
 					x.attrs = addAttrs(x.attrs, attrs)
+				}
+				for _, h := range helperOf[fn.Origin()] {
+					h.attrs = addAttrs(h.attrs, attrs)
 				}
 				return true
 			})

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,5 +90,50 @@ func TestRekeyCommand(t *testing.T) {
 	}
 	if out := rekeyCmd(0, "-verify"); !strings.Contains(out, "0 rows still match") {
 		t.Errorf("verify after:\n%s", out)
+	}
+
+	// The map plan writes for the bundled example moves its rows: the
+	// GSI rule takes {tenant} from the PK rule of the same entity.
+	example, _ := filepath.Abs("../../testdata/migration")
+	planned := filepath.Join(t.TempDir(), "planned.json")
+	if code, _, stderr := runPlanIn(t, example, "-rekey-map", planned, "./..."); code != 0 {
+		t.Fatalf("plan: exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(planned)
+	var pm struct {
+		Rules []map[string]string `json:"rules"`
+	}
+	json.Unmarshal(data, &pm)
+	var kept []map[string]string
+	for _, r := range pm.Rules {
+		if r["attribute"] != "" { // the query prefixes, as their notes say
+			kept = append(kept, r)
+		}
+	}
+	pm.Rules = kept
+	data, _ = json.Marshal(pm)
+	os.WriteFile(mapFile, data, 0o644)
+	_, err = c.CreateTable(ctx, &dynamodb.CreateTableInput{
+		TableName: aws.String("Billing"), BillingMode: types.BillingModePayPerRequest,
+		AttributeDefinitions: []types.AttributeDefinition{{AttributeName: aws.String("PK"), AttributeType: types.ScalarAttributeTypeS}, {AttributeName: aws.String("SK"), AttributeType: types.ScalarAttributeTypeS}},
+		KeySchema:            []types.KeySchemaElement{{AttributeName: aws.String("PK"), KeyType: types.KeyTypeHash}, {AttributeName: aws.String("SK"), KeyType: types.KeyTypeRange}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := func(v string) types.AttributeValue { return &types.AttributeValueMemberS{Value: v} }
+	c.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("Billing"), Item: map[string]types.AttributeValue{
+		"PK": s("TENANT#t1#CONFIG#FINANCIAL"), "SK": s("METADATA"), "GSI1PK": s("CAPSULE#c1#INDUSTRY#retail"), "capsule_id": s("c1")}})
+	var out2, errb bytes.Buffer
+	if code := runRekey([]string{"-table", "Billing", "-map", mapFile, "-endpoint", url}, &out2, &errb); code != 0 {
+		t.Fatalf("rekey with the planned map: exit %d\n%s%s", code, out2.String(), errb.String())
+	}
+	got, err := c.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("Billing"), Key: map[string]types.AttributeValue{
+		"PK": s("TENANT#t1#CAPSULE#c1#CONFIG#FINANCIAL"), "SK": s("METADATA")}})
+	if err != nil || got.Item == nil {
+		t.Fatalf("moved row not found (%v)\n%s", err, out2.String())
+	}
+	if g := got.Item["GSI1PK"].(*types.AttributeValueMemberS).Value; g != "TENANT#t1#CAPSULE#c1#INDUSTRY#retail" {
+		t.Errorf("GSI1PK = %q, want the PK rule's tenant in it", g)
 	}
 }

@@ -35,6 +35,8 @@ func main() {
 			os.Exit(runLSP(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 		case "plan":
 			os.Exit(runPlan(os.Args[2:], os.Stdout, os.Stderr))
+		case "rekey":
+			os.Exit(runRekey(os.Args[2:], os.Stdout, os.Stderr))
 		case "-V=full":
 			if err := printVetToolID(os.Stdout); err != nil {
 				fmt.Fprintln(os.Stderr, "capsulelint:", err)

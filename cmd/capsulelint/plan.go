@@ -1,16 +1,18 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/plan"
 )
 
-const planUsage = `usage: capsulelint plan [-json] [-config FILE] packages...
+const planUsage = `usage: capsulelint plan [-json] [-config FILE] [-rekey-map FILE] packages...
 
 Prints the capsule migration plan of the packages (and their tests): the
 entities that lack a capsule ID in dependency order (parents first), the
@@ -19,6 +21,8 @@ per entity the repository methods, key templates and GSI helpers to change
 with the number of call sites each touches. Markdown by default, readable
 in a pull request description; -json for machines (schema:
 docs/plan-schema.md). A plan is not a finding: exit status 0, or 1 on error.
+-rekey-map FILE also writes the map "capsulelint rekey" moves the rows
+with: run it on the code before migrate, and review the file.
 `
 
 // runPlan implements "capsulelint plan" and returns the exit code.
@@ -28,6 +32,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { fmt.Fprint(stderr, planUsage); fs.PrintDefaults() }
 	asJSON := fs.Bool("json", false, "print the plan as JSON")
 	configPath := fs.String("config", "", "path of a "+config.FileName+" (default: searched upward)")
+	rekeyMap := fs.String("rekey-map", "", "also write the rekey map of the key templates migrate changes to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return 1
 	}
@@ -45,6 +50,12 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "capsulelint plan:", err)
 		return 1
 	}
+	if *rekeyMap != "" {
+		if err := writeRekeyMap(*rekeyMap, p, stderr); err != nil {
+			fmt.Fprintln(stderr, "capsulelint plan:", err)
+			return 1
+		}
+	}
 	if *asJSON {
 		err = p.WriteJSON(stdout)
 	} else {
@@ -55,4 +66,24 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// writeRekeyMap writes the plan's rekey map as indented JSON.
+func writeRekeyMap(path string, p *plan.Plan, stderr io.Writer) error {
+	m := p.RekeyMap()
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	todo := 0
+	for _, r := range m.Rules {
+		if r.Attribute == "" {
+			todo++
+		}
+	}
+	fmt.Fprintf(stderr, "capsulelint plan: wrote %d rekey rules to %s (%d without an attribute: fill them in or delete them)\n", len(m.Rules), path, todo)
+	return nil
 }

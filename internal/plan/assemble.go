@@ -198,18 +198,22 @@ func (b *builder) group(structs []*entity, ms []*method, xs []*key, hs []*helper
 	}
 	for _, x := range xs {
 		out := &Key{
-			Text:      x.text,
-			Package:   x.pkg.PkgPath,
-			Pos:       b.position(x.pos, false),
-			In:        x.in,
-			Labels:    x.labels,
-			Functions: []*KeyFunc{},
-			CallSites: count(b.keyCalls([]*key{x})),
-			Sites:     sites(b.keyCalls([]*key{x})),
-			Findings:  x.findings,
+			Text:       x.text,
+			Package:    x.pkg.PkgPath,
+			Pos:        b.position(x.pos, false),
+			In:         x.in,
+			Labels:     x.labels,
+			Functions:  []*KeyFunc{},
+			CallSites:  count(b.keyCalls([]*key{x})),
+			Sites:      sites(b.keyCalls([]*key{x})),
+			Findings:   x.findings,
+			Attributes: x.attrs,
 		}
 		if out.Labels == nil {
 			out.Labels = []string{}
+		}
+		if out.Attributes == nil {
+			out.Attributes = []string{}
 		}
 		for _, kf := range x.funcs {
 			out.Functions = append(out.Functions, &KeyFunc{
@@ -222,13 +226,17 @@ func (b *builder) group(structs []*entity, ms []*method, xs []*key, hs []*helper
 	}
 	for _, h := range hs {
 		out := &Helper{
-			Name:      funcName(h.fn),
-			Package:   pkgPath(h.fn.Pkg()),
-			Pos:       b.position(h.fn.Pos(), false),
-			UsedBy:    []string{},
-			CallSites: count(h.calls),
-			Sites:     sites(h.calls),
-			Findings:  h.findings,
+			Name:       funcName(h.fn),
+			Package:    pkgPath(h.fn.Pkg()),
+			Pos:        b.position(h.fn.Pos(), false),
+			UsedBy:     []string{},
+			CallSites:  count(h.calls),
+			Sites:      sites(h.calls),
+			Findings:   h.findings,
+			Attributes: h.attrs,
+		}
+		if out.Attributes == nil {
+			out.Attributes = []string{}
 		}
 		for _, e := range slices.SortedStableFunc(slices.Values(h.usedBy), byOrder) {
 			out.UsedBy = append(out.UsedBy, cmp.Or(b.names[e], e.obj.Name()))

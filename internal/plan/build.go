@@ -264,6 +264,7 @@ func (b *builder) build() *Plan {
 	b.entityCode()
 	b.keyFunctions()
 	b.walkCalls()
+	b.keyAttributes()
 	b.assignKeys()
 	b.assignHelpers()
 	return b.assemble()

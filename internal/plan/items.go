@@ -79,6 +79,7 @@ type key struct {
 	funcs     []*keyFunc
 	findings  []Finding
 	entity    *entity
+	attrs     []string // attributes its values are stored in (rekey map)
 }
 
 // keyFunc is a function that builds a key.
@@ -95,6 +96,7 @@ type helper struct {
 	fn       *types.Func
 	findings []Finding
 	entity   *entity
+	attrs    []string // attributes its keys are stored in (rekey map)
 	usedBy   []*entity
 	calls    calls
 }

@@ -153,6 +153,9 @@ type Key struct {
 	CallSites Count     `json:"call_sites"`
 	Sites     []Site    `json:"sites"`
 	Findings  []Finding `json:"findings"`
+	// Attributes are the item attributes its values are stored in, where
+	// the code shows it: RekeyMap writes a rule per attribute.
+	Attributes []string `json:"attributes"`
 }
 
 // KeyFunc is a function that builds a key.
@@ -171,6 +174,9 @@ type Helper struct {
 	CallSites Count     `json:"call_sites"`
 	Sites     []Site    `json:"sites"`
 	Findings  []Finding `json:"findings"`
+	// Attributes are the item attributes its keys are stored in, as for
+	// Key.Attributes.
+	Attributes []string `json:"attributes"`
 }
 
 // Site is one call expression.

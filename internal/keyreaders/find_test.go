@@ -68,8 +68,8 @@ func TestReaders(t *testing.T) {
 		message   string   // a place's message contains it
 		changes   []Change // default writers
 	}{{
-		name:   "trim prefix, tenant last",
-		src:    "func tenantOf(sk string) string { return strings.TrimPrefix(sk, \"TENANT#\") }\n",
+		name:    "trim prefix, tenant last",
+		src:     "func tenantOf(sk string) string { return strings.TrimPrefix(sk, \"TENANT#\") }\n",
 		status:  []Status{Rewritten},
 		want:    "func tenantOf(sk string) string {\n\treturn strings.SplitN(strings.TrimPrefix(sk, \"TENANT#\"), \"#CAPSULE#\", 2)[0]\n}\n",
 		changes: writers[:1],
@@ -99,8 +99,8 @@ func TestReaders(t *testing.T) {
 		status: []Status{Rewritten},
 		want:   "func invoice(k string) (string, string) {\n\tparts := strings.Split(k, \"#\")\n\tif len(parts) != 6 || parts[0] != \"TENANT\" || parts[4] != \"INVOICE\" {\n\t\treturn \"\", \"\"\n\t}\n\treturn parts[1], parts[5]\n}\n",
 	}, {
-		name:   "split ranged over needs a human",
-		src:    "func segs(k string) int {\n\tparts := strings.Split(k, \"#\")\n\tn := 0\n\tif parts[2] == \"INVOICE\" {\n\t\tfor range parts {\n\t\t\tn++\n\t\t}\n\t}\n\treturn n\n}\n",
+		name:    "split ranged over needs a human",
+		src:     "func segs(k string) int {\n\tparts := strings.Split(k, \"#\")\n\tn := 0\n\tif parts[2] == \"INVOICE\" {\n\t\tfor range parts {\n\t\t\tn++\n\t\t}\n\t}\n\treturn n\n}\n",
 		status:  []Status{Human},
 		message: "the writer at keys.go:9",
 	}, {

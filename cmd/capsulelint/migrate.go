@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"slices"
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
@@ -67,7 +68,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, sum.Diff)
 	}
 	printSummary(stdout, sum)
-	if len(sum.Left) > 0 || len(sum.RolledBack) > 0 {
+	if len(sum.Left) > 0 || len(sum.RolledBack) > 0 || slices.ContainsFunc(sum.Readers, migrate.Reader.NeedsHuman) {
 		return 3
 	}
 	return 0
@@ -88,6 +89,17 @@ func printSummary(w io.Writer, sum *migrate.Summary) {
 		fmt.Fprintln(w, "\nrolled back:")
 		for _, f := range sum.RolledBack {
 			fmt.Fprintf(w, "%s: %s: %s\n", f.Pos, f.Analyzer, f.Message)
+		}
+	}
+	if len(sum.Readers) > 0 {
+		counts := map[string]int{}
+		for _, r := range sum.Readers {
+			counts[r.Status]++
+		}
+		fmt.Fprintf(w, "\nreaders of changed key templates (%d rewritten, %d unchanged, %d need a human):\n",
+			counts["rewritten"], counts["unchanged"], counts["needs a human"])
+		for _, r := range sum.Readers {
+			fmt.Fprintf(w, "%s: %s: %s\n", r.Pos, r.Status, r.Message)
 		}
 	}
 	if len(sum.Left) > 0 {

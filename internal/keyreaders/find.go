@@ -217,14 +217,14 @@ func (fd *finder) rest(e ast.Expr, p, qual string) {
 		return
 	}
 	if why := fd.cuttable(shapes, labels, fd.isTenant(fd.assignedTo(e))); why != "" {
-		fd.add(e, Human, shapes, nil, "%s takes keys of %s apart, which %s: %s; rewrite it by hand to follow the writer",
-			fd.text(e), fd.templates(shapes), fd.nowBuilds(shapes), why)
+		fd.add(e, Human, shapes, nil, "%s takes keys of %s apart: %s; rewrite it by hand to follow the writer",
+			fd.text(e), fd.templates(shapes), why)
 		return
 	}
 	ins := shapes[0].ins
 	edit := fd.replace(e, fmt.Sprintf("%s.SplitN(%s, %s, 2)[0]", qual, fd.text(e), strconv.Quote(ins)))
-	fd.add(e, Rewritten, shapes, []fixes.FileEdit{edit}, "%s takes keys of %s apart, which %s: the rest is now cut at %q, giving the same value back",
-		fd.text(e), fd.templates(shapes), fd.nowBuilds(shapes), ins)
+	fd.add(e, Rewritten, shapes, []fixes.FileEdit{edit}, "%s takes keys of %s apart: the rest is now cut at %q, giving the same value back",
+		fd.text(e), fd.templates(shapes), ins)
 }
 
 // cuttable says why cutting the rest of a key after labels leading labels
@@ -277,8 +277,8 @@ func (fd *finder) cutPrefix(call *ast.CallExpr, qual string) {
 		v, _ = as.Lhs[0].(*ast.Ident)
 	}
 	if v == nil || v.Name == "_" {
-		fd.add(call, Human, shapes, nil, "%s takes keys of %s apart, which %s: its rest is not assigned to a variable; rewrite it by hand to follow the writer",
-			fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes))
+		fd.add(call, Human, shapes, nil, "%s takes keys of %s apart: its rest is not assigned to a variable; rewrite it by hand to follow the writer",
+			fd.text(call), fd.templates(shapes))
 		return
 	}
 	why := fd.cuttable(shapes, labels, fd.isTenant(v))
@@ -295,16 +295,16 @@ func (fd *finder) cutPrefix(call *ast.CallExpr, qual string) {
 		why = "there is no place for a statement after it"
 	}
 	if why != "" {
-		fd.add(call, Human, shapes, nil, "%s takes keys of %s apart, which %s: %s; rewrite it by hand to follow the writer",
-			fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes), why)
+		fd.add(call, Human, shapes, nil, "%s takes keys of %s apart: %s; rewrite it by hand to follow the writer",
+			fd.text(call), fd.templates(shapes), why)
 		return
 	}
 	ins := shapes[0].ins
 	off := fd.tf.Offset(at)
 	edit := fixes.FileEdit{File: fd.tf.Name(), Start: off, End: off,
 		Text: fmt.Sprintf("\n%s = %s.SplitN(%s, %s, 2)[0]", v.Name, qual, v.Name, strconv.Quote(ins))}
-	fd.add(call, Rewritten, shapes, []fixes.FileEdit{edit}, "%s takes keys of %s apart, which %s: %s is now cut at %q, giving the same value back",
-		fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes), v.Name, ins)
+	fd.add(call, Rewritten, shapes, []fixes.FileEdit{edit}, "%s takes keys of %s apart: %s is now cut at %q, giving the same value back",
+		fd.text(call), fd.templates(shapes), v.Name, ins)
 }
 
 // add records a place.
@@ -319,22 +319,28 @@ func (fd *finder) add(n ast.Node, st Status, shapes []*shape, edits []fixes.File
 	fd.places = append(fd.places, pl)
 }
 
-// templates names the old templates of shapes for messages.
+// templates names the old templates of shapes with what their writers
+// build now and where: "TENANT#%s" (now "TENANT#%s#CAPSULE#%s", written
+// at keys.go:7).
 func (fd *finder) templates(shapes []*shape) string {
-	var olds []string
+	type group struct {
+		old, new string
+		at       []string
+	}
+	var groups []*group
 	for _, s := range shapes {
-		if q := strconv.Quote(s.Old); !slices.Contains(olds, q) {
-			olds = append(olds, q)
+		i := slices.IndexFunc(groups, func(g *group) bool { return g.old == s.Old && g.new == s.New })
+		if i < 0 {
+			groups = append(groups, &group{old: s.Old, new: s.New})
+			i = len(groups) - 1
+		}
+		if w := s.writer(); !slices.Contains(groups[i].at, w) {
+			groups[i].at = append(groups[i].at, w)
 		}
 	}
-	return strings.Join(olds, " and ")
-}
-
-// nowBuilds says what the writers build now, naming them.
-func (fd *finder) nowBuilds(shapes []*shape) string {
 	var parts []string
-	for _, s := range shapes {
-		parts = append(parts, fmt.Sprintf("the writer at %s now builds as %q", s.writer(), s.New))
+	for _, g := range groups {
+		parts = append(parts, fmt.Sprintf("%q (now %q, written at %s)", g.old, g.new, strings.Join(g.at, ", ")))
 	}
 	return strings.Join(parts, " and ")
 }

@@ -102,7 +102,7 @@ func TestReaders(t *testing.T) {
 		name:    "split ranged over needs a human",
 		src:     "func segs(k string) int {\n\tparts := strings.Split(k, \"#\")\n\tn := 0\n\tif parts[2] == \"INVOICE\" {\n\t\tfor range parts {\n\t\t\tn++\n\t\t}\n\t}\n\treturn n\n}\n",
 		status:  []Status{Human},
-		message: "the writer at keys.go:9",
+		message: "written at keys.go:9",
 	}, {
 		name:   "trim prefix whose rest is more than the tenant",
 		src:    "func rest(sk string) string { r := strings.TrimPrefix(sk, \"TENANT#\"); return r }\n",

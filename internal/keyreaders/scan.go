@@ -49,8 +49,8 @@ func (fd *finder) sscanf(call *ast.CallExpr) {
 		why = "its format is not a literal"
 	}
 	if why != "" {
-		fd.add(call, Human, shapes, nil, "%s takes keys of %s apart, which %s: %s; rewrite it by hand to follow the writer",
-			fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes), why)
+		fd.add(call, Human, shapes, nil, "%s takes keys of %s apart: %s; rewrite it by hand to follow the writer",
+			fd.text(call), fd.templates(shapes), why)
 		return
 	}
 	end := fd.tf.Offset(call.Rparen)
@@ -61,8 +61,8 @@ func (fd *finder) sscanf(call *ast.CallExpr) {
 		fd.replace(lit, keys.Quote(f+s.ins+s.new[s.at+1], lit)),
 		{File: fd.tf.Name(), Start: end, End: end, Text: ", new(string)"},
 	}
-	fd.add(call, Rewritten, shapes, edits, "%s takes keys of %s apart, which %s: it now scans the inserted segment too, into a discarded string",
-		fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes))
+	fd.add(call, Rewritten, shapes, edits, "%s takes keys of %s apart: it now scans the inserted segment too, into a discarded string",
+		fd.text(call), fd.templates(shapes))
 }
 
 // countUnused reports whether the count a call returns is discarded.
@@ -96,8 +96,8 @@ func (fd *finder) compare(b *ast.BinaryExpr) {
 		if len(shapes) == 0 {
 			continue
 		}
-		fd.add(b, Human, shapes, nil, "%s compares with a key of %s built in place, which %s: it never holds for keys built now; build the key as the writer does",
-			fd.text(b), fd.templates(shapes), fd.nowBuilds(shapes))
+		fd.add(b, Human, shapes, nil, "%s compares with a key of %s built in place: it never holds for keys built now; build the key as the writer does",
+			fd.text(b), fd.templates(shapes))
 		return
 	}
 }

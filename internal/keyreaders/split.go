@@ -83,8 +83,8 @@ func (fd *finder) split(call *ast.CallExpr, body *ast.BlockStmt, splitN bool) {
 		why = fmt.Sprintf("its segments are used at %s other than by a constant index or len", fd.short(uses.other.Pos()))
 	}
 	if why != "" {
-		fd.add(call, Human, shapes, nil, "%s takes keys of %s apart, which %s: %s; rewrite it by hand to follow the writer",
-			fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes), why)
+		fd.add(call, Human, shapes, nil, "%s takes keys of %s apart: %s; rewrite it by hand to follow the writer",
+			fd.text(call), fd.templates(shapes), why)
 		return
 	}
 	var edits []fixes.FileEdit
@@ -95,8 +95,8 @@ func (fd *finder) split(call *ast.CallExpr, body *ast.BlockStmt, splitN bool) {
 		}
 		lit, ok := ast.Unparen(ix.Index).(*ast.BasicLit)
 		if !ok {
-			fd.add(call, Human, shapes, nil, "%s takes keys of %s apart, which %s: segment %s moves by two but is not a literal; rewrite it by hand to follow the writer",
-				fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes), fd.text(ix.Index))
+			fd.add(call, Human, shapes, nil, "%s takes keys of %s apart: segment %s moves by two but is not a literal; rewrite it by hand to follow the writer",
+				fd.text(call), fd.templates(shapes), fd.text(ix.Index))
 			return
 		}
 		edits = append(edits, fd.replace(lit, strconv.Itoa(i+2)))
@@ -107,8 +107,8 @@ func (fd *finder) split(call *ast.CallExpr, body *ast.BlockStmt, splitN bool) {
 			continue // a bound on segments before the insertion
 		}
 		if lit == nil {
-			fd.add(call, Human, shapes, nil, "%s takes keys of %s apart, which %s: the count in %s changes but is not a literal; rewrite it by hand to follow the writer",
-				fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes), fd.text(b))
+			fd.add(call, Human, shapes, nil, "%s takes keys of %s apart: the count in %s changes but is not a literal; rewrite it by hand to follow the writer",
+				fd.text(call), fd.templates(shapes), fd.text(b))
 			return
 		}
 		edits = append(edits, fd.replace(lit, strconv.Itoa(n+2)))
@@ -118,8 +118,8 @@ func (fd *finder) split(call *ast.CallExpr, body *ast.BlockStmt, splitN bool) {
 			fd.text(call), fd.templates(shapes), s.writer())
 		return
 	}
-	fd.add(call, Rewritten, shapes, edits, "%s takes keys of %s apart, which %s: segments after the tenant's now move by two",
-		fd.text(call), fd.templates(shapes), fd.nowBuilds(shapes))
+	fd.add(call, Rewritten, shapes, edits, "%s takes keys of %s apart: segments after the tenant's now move by two",
+		fd.text(call), fd.templates(shapes))
 }
 
 // fit reports whether the uses agree with s's old template, the split

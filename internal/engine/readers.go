@@ -1,0 +1,169 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/capsulelint/capsulelint/internal/keyreaders"
+	"github.com/capsulelint/capsulelint/internal/scope"
+)
+
+// followReaders finds, once per trial, the key templates the trial's
+// fixes change and the code in the workspace that takes keys of the old
+// templates apart. The mechanical rewrites of those readers become edits
+// of the fixes changing the template (type-checked with them, and left
+// out with them); every reader is recorded in t.readers. It returns the
+// number of edits added.
+func (t *trial) followReaders() int {
+	if t.readersDone {
+		return 0
+	}
+	t.readersDone = true
+	changes, owners := t.templateChanges()
+	if len(changes) == 0 {
+		return 0
+	}
+	places := keyreaders.Find(t.w.readerPackages(), changes, keyreaders.Options{
+		IsTenant: func(info *types.Info, e ast.Expr) bool {
+			if t.w.opts.Classifier == nil {
+				return false
+			}
+			k, ok := t.w.opts.Classifier.KindOfExpr(info, e)
+			return ok && k == scope.Tenant
+		},
+		Skip: t.editedByFixes,
+		Src:  t.w.current,
+	})
+	added := 0
+	for i := range places {
+		p := &places[i]
+		if len(p.Edits) == 0 {
+			continue
+		}
+		var own []int
+		for _, c := range p.Changes {
+			for _, o := range owners[c] {
+				if !slices.Contains(own, o) {
+					own = append(own, o)
+				}
+			}
+		}
+		n, ok := t.edits.add(p.Edits, own)
+		if !ok {
+			p.Status, p.Edits = keyreaders.Human, nil
+			p.Message += "; the rewrite conflicts with another edit, so it was not made"
+			continue
+		}
+		added += n
+	}
+	t.readers = places
+	return added
+}
+
+// templateChanges compares the fmt.Sprintf formats of the files the
+// fixes edit with the base's: a format a fix rewrote is a changed key
+// template, owned by the fixes editing the call.
+func (t *trial) templateChanges() (changes []keyreaders.Change, owners [][]int) {
+	sep := "#"
+	if c := t.w.opts.Classifier; c != nil && c.Config != nil && c.Config.Separator != "" {
+		sep = c.Config.Separator
+	}
+	for _, file := range slices.Sorted(maps.Keys(t.shifts)) {
+		base, _ := t.w.baseFile(file)
+		now, _ := t.state.file(file)
+		if base == nil || now == nil {
+			continue
+		}
+		before := map[int]*ast.CallExpr{}
+		btf := t.w.fset.File(base.Pos())
+		for call := range sprintfs(base) {
+			before[btf.Offset(call.Pos())] = call
+		}
+		ntf := t.w.fset.File(now.Pos())
+		for call, format := range sprintfs(now) {
+			off := t.shifts[file].old(ntf.Offset(call.Pos()))
+			old := before[off]
+			if old == nil {
+				continue
+			}
+			oldFormat := sprintfFormat(old)
+			if oldFormat == format || !strings.Contains(oldFormat, sep) {
+				continue
+			}
+			changes = append(changes, keyreaders.Change{Old: oldFormat, New: format, Sep: sep, Writer: t.w.fset.Position(old.Pos())})
+			owners = append(owners, t.edits.ownersWithin(file, btf.Offset(old.Pos()), btf.Offset(old.End())))
+		}
+	}
+	return changes, owners
+}
+
+// sprintfs returns the fmt.Sprintf-like calls (a selector Sprintf with a
+// literal format) of f, with their formats.
+func sprintfs(f *ast.File) map[*ast.CallExpr]string {
+	out := map[*ast.CallExpr]string{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if format := sprintfFormat(call); format != "" {
+				out[call] = format
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func sprintfFormat(call *ast.CallExpr) string {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Sprintf" || len(call.Args) == 0 {
+		return ""
+	}
+	lit, ok := call.Args[0].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return ""
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// editedByFixes reports whether the fixes' own edits touch [start, end)
+// of file.
+func (t *trial) editedByFixes(file string, start, end int) bool {
+	for _, e := range t.edits.es.Of(file) {
+		if e.Start < end && start < e.End || e.Start == e.End && start <= e.Start && e.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// readerPackages returns the workspace's packages as the base has them,
+// each file once.
+func (w *Workspace) readerPackages() []keyreaders.Package {
+	seen := map[string]bool{}
+	var out []keyreaders.Package
+	for _, u := range w.units {
+		if u.pkg == nil || u.pkg.TypesInfo == nil {
+			continue
+		}
+		var files []*ast.File
+		for _, f := range u.pkg.Syntax {
+			name := w.fset.File(f.Pos()).Name()
+			if !seen[name] {
+				seen[name] = true
+				files = append(files, f)
+			}
+		}
+		if len(files) > 0 {
+			out = append(out, keyreaders.Package{Fset: w.fset, Files: files, Info: u.pkg.TypesInfo})
+		}
+	}
+	return out
+}

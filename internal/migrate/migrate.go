@@ -53,10 +53,10 @@ type Summary struct {
 	// Readers are the places taking keys of the templates the fixes
 	// changed apart: rewritten with the fix, checked and left as is, or
 	// left to the user (NeedsHuman), each naming the writers it follows.
-	Readers []Reader
-	Files      []string       // files changed
-	Diff       string         // unified diff of the change (dry run)
-	Duration   time.Duration
+	Readers  []Reader
+	Files    []string // files changed
+	Diff     string   // unified diff of the change (dry run)
+	Duration time.Duration
 }
 
 // Reader is a place reading keys of a template a fix changed.

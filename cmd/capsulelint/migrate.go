@@ -7,19 +7,24 @@ import (
 	"os"
 	"runtime/pprof"
 	"slices"
+	"strings"
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/migrate"
 )
 
-const migrateUsage = `usage: capsulelint migrate [-dry-run] [-config FILE] [-max-rounds N] packages...
+const migrateUsage = `usage: capsulelint migrate [-test] [-dry-run] [-config FILE] [-max-rounds N] packages...
 
 Runs the analyzers, applies every suggested fix, carries signature changes to
 every caller and implementation in the loaded packages, checks that the code
-still type-checks, and repeats until nothing is left to fix. Files are written
-atomically at the end; a fix that would break the build is rolled back and
-reported. Exit status: 0 clean, 3 findings without a fix remain, 1 error.
+still type-checks, and repeats until nothing is left to fix. Code reading keys
+of a key template a fix changes is rewritten with it, or listed for a human.
+Files are written atomically at the end; a fix that would break the build is
+rolled back and reported. With -test, go test then runs on the changed
+packages and the packages importing them. Exit status: 0 clean, 3 findings
+without a fix (or readers needing a human) remain, 4 tests fail after the
+migration (-test), 1 error.
 `
 
 // runMigrate implements "capsulelint migrate" and returns the exit code.
@@ -31,11 +36,16 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "path of a "+config.FileName+" (default: searched upward)")
 	maxRounds := fs.Int("max-rounds", 10, "stop after this many rounds")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	runTests := fs.Bool("test", false, "after the last round, run go test on the changed packages and their importers; exit 4 if a test fails")
 	if err := fs.Parse(args); err != nil {
 		return 1
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
+		return 1
+	}
+	if *runTests && *dryRun {
+		fmt.Fprintln(stderr, "capsulelint migrate: -test runs the tests of the migrated files; it cannot go with -dry-run")
 		return 1
 	}
 	cfg, resolved, err := loadConfig(*configPath)
@@ -68,6 +78,17 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, sum.Diff)
 	}
 	printSummary(stdout, sum)
+	if *runTests {
+		tested, failures, err := migrate.Test(".", fs.Args(), sum, stdout)
+		if err != nil {
+			fmt.Fprintln(stderr, "capsulelint migrate:", err)
+			return 1
+		}
+		printTests(stdout, tested, failures)
+		if len(failures) > 0 {
+			return 4
+		}
+	}
 	if len(sum.Left) > 0 || len(sum.RolledBack) > 0 || slices.ContainsFunc(sum.Readers, migrate.Reader.NeedsHuman) {
 		return 3
 	}
@@ -106,6 +127,35 @@ func printSummary(w io.Writer, sum *migrate.Summary) {
 		fmt.Fprintln(w, "\nleft to fix by hand:")
 		for _, f := range sum.Left {
 			fmt.Fprintf(w, "%s: %s: %s\n", f.Pos, f.Analyzer, f.Message)
+		}
+	}
+}
+
+// printTests reports the tests migrate -test ran, and each failure beside
+// the fixes and readers in its package.
+func printTests(w io.Writer, tested []string, failures []migrate.TestFailure) {
+	if len(failures) == 0 {
+		fmt.Fprintf(w, "tests pass in the %d packages the migration changed or that import them\n", len(tested))
+		return
+	}
+	fmt.Fprintf(w, "\ntests failing after the migration (%d):\n", len(failures))
+	for _, f := range failures {
+		name := f.Test
+		if name == "" {
+			name = "(package)"
+		}
+		fmt.Fprintf(w, "FAIL %s %s\n", f.Package, name)
+		for _, l := range strings.SplitAfter(strings.TrimRight(f.Output, "\n"), "\n") {
+			fmt.Fprintf(w, "    %s", strings.TrimRight(l, "\n")+"\n")
+		}
+		if len(f.Fixes) == 0 && len(f.Readers) == 0 {
+			fmt.Fprintln(w, "  no fix was applied in the package or the changed packages it imports")
+		}
+		for _, x := range f.Fixes {
+			fmt.Fprintf(w, "  fix %s: %s: %s\n", x.Pos, x.Analyzer, x.Message)
+		}
+		for _, r := range f.Readers {
+			fmt.Fprintf(w, "  reader %s: %s: %s\n", r.Pos, r.Status, r.Message)
 		}
 	}
 }

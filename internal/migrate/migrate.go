@@ -46,6 +46,7 @@ type Finding struct {
 type Summary struct {
 	Rounds     int
 	Fixed      map[string]int // fixes applied per analyzer
+	Applied    []Finding      // the fixes applied, in the order applied
 	CallSites  int            // call sites in other packages rewritten
 	Impls      int            // implementations in other packages changed
 	Left       []Finding      // diagnostics without a fix (or past MaxRounds), after the last round
@@ -136,6 +137,7 @@ func Run(opts Options) (*Summary, error) {
 		}
 		counts := map[string]int{}
 		for _, f := range res.Applied {
+			sum.Applied = append(sum.Applied, finding(f.Finding))
 			sum.Fixed[f.Analyzer]++
 			counts[f.Analyzer]++
 		}

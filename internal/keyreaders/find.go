@@ -216,7 +216,7 @@ func (fd *finder) rest(e ast.Expr, p, qual string) {
 		fd.add(e, Unchanged, shapes, nil, "%s reads keys of %s and already cuts the rest at %q", fd.text(e), fd.templates(shapes), shapes[0].ins)
 		return
 	}
-	if why := fd.cuttable(shapes, labels, fd.isTenant(fd.assignedTo(e))); why != "" {
+	if why := fd.cuttable(shapes, labels, fd.takenAsTenant(e)); why != "" {
 		fd.add(e, Human, shapes, nil, "%s takes keys of %s apart: %s; rewrite it by hand to follow the writer",
 			fd.text(e), fd.templates(shapes), why)
 		return

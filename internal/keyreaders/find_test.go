@@ -35,9 +35,12 @@ func find(t *testing.T, src string, changes []Change) ([]Place, string) {
 		t.Fatal(err)
 	}
 	places := Find([]Package{{Fset: fset, Files: []*ast.File{f}, Info: info}}, changes, Options{
-		IsTenant: func(_ *types.Info, e ast.Expr) bool {
-			id, ok := e.(*ast.Ident)
-			return ok && strings.Contains(strings.ToLower(id.Name), "tenant")
+		IsTenant: func(info *types.Info, e ast.Expr) bool {
+			if id, ok := e.(*ast.Ident); ok && strings.Contains(strings.ToLower(id.Name), "tenant") {
+				return true
+			}
+			t := info.TypeOf(e)
+			return t != nil && strings.HasSuffix(t.String(), ".TenantID")
 		},
 		Src: func(string) ([]byte, error) { return []byte(src), nil },
 	})
@@ -84,6 +87,11 @@ func TestReaders(t *testing.T) {
 		status:  []Status{Unchanged, Rewritten},
 		want:    "func get(sk string) (tenantSlug string) {\n\tif !strings.HasPrefix(sk, \"TENANT#\") {\n\t\treturn \"\"\n\t}\n\ttenantSlug = strings.SplitN(sk[7:], \"#CAPSULE#\", 2)[0]\n\treturn\n}\n",
 		message: "keys.go:7",
+	}, {
+		name:   "trim prefix converted to a tenant type",
+		src:    "type TenantID string\n\nfunc tenantOf(sk string) TenantID { return TenantID(strings.TrimPrefix(sk, \"TENANT#\")) }\n",
+		status: []Status{Rewritten},
+		want:   "type TenantID string\n\nfunc tenantOf(sk string) TenantID {\n\treturn TenantID(strings.SplitN(strings.TrimPrefix(sk, \"TENANT#\"), \"#CAPSULE#\", 2)[0])\n}\n",
 	}, {
 		name:   "already cut",
 		src:    "func get(sk string) string { return strings.SplitN(strings.TrimPrefix(sk, \"TENANT#\"), \"#CAPSULE#\", 2)[0] }\n",

@@ -60,6 +60,20 @@ func (fd *finder) assignedTo(e ast.Expr) ast.Expr {
 	return nil
 }
 
+// takenAsTenant reports whether e is used as a tenant ID: assigned to a
+// tenant variable, or converted to a tenant type (ids.TenantID(e)).
+func (fd *finder) takenAsTenant(e ast.Expr) bool {
+	if conv, ok := fd.parent(e).(*ast.CallExpr); ok && len(conv.Args) == 1 {
+		if tv, ok := fd.info.Types[conv.Fun]; ok && tv.IsType() {
+			if fd.isTenant(conv) {
+				return true
+			}
+			e = conv
+		}
+	}
+	return fd.isTenant(fd.assignedTo(e))
+}
+
 func (fd *finder) isTenant(e ast.Expr) bool {
 	return e != nil && fd.opts.IsTenant != nil && fd.opts.IsTenant(fd.info, e)
 }

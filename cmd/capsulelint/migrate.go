@@ -149,7 +149,7 @@ func printTests(w io.Writer, tested []string, failures []migrate.TestFailure) {
 			fmt.Fprintf(w, "    %s", strings.TrimRight(l, "\n")+"\n")
 		}
 		if len(f.Fixes) == 0 && len(f.Readers) == 0 {
-			fmt.Fprintln(w, "  no fix was applied in the package or the changed packages it imports")
+			fmt.Fprintln(w, "  no fix was applied in the package or in the changed packages it imports")
 		}
 		for _, x := range f.Fixes {
 			fmt.Fprintf(w, "  fix %s: %s: %s\n", x.Pos, x.Analyzer, x.Message)

@@ -33,6 +33,9 @@ func (t *trial) followReaders() int {
 			if t.w.opts.Classifier == nil {
 				return false
 			}
+			if typ := info.TypeOf(e); typ != nil && t.w.opts.Classifier.IsType(scope.Tenant, typ) {
+				return true
+			}
 			k, ok := t.w.opts.Classifier.KindOfExpr(info, e)
 			return ok && k == scope.Tenant
 		},

@@ -91,6 +91,7 @@ type finder struct {
 	// prefixed are, in the function at hand, the variables checked with
 	// strings.HasPrefix(x, P): x[len(P):] takes the rest.
 	prefixed map[types.Object][]prefixCheck
+	body     *ast.BlockStmt // the function at hand
 }
 
 type prefixCheck struct {
@@ -120,7 +121,7 @@ func (fd *finder) run() {
 // function looks through one function body (function literals in it
 // included: they share its variables).
 func (fd *finder) function(body *ast.BlockStmt) {
-	fd.prefixed = map[types.Object][]prefixCheck{}
+	fd.prefixed, fd.body = map[types.Object][]prefixCheck{}, body
 	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
 			if path, name, qual := fd.callee(call); path == "strings" && name == "HasPrefix" && len(call.Args) == 2 {
@@ -216,7 +217,7 @@ func (fd *finder) rest(e ast.Expr, p, qual string) {
 		fd.add(e, Unchanged, shapes, nil, "%s reads keys of %s and already cuts the rest at %q", fd.text(e), fd.templates(shapes), shapes[0].ins)
 		return
 	}
-	if why := fd.cuttable(shapes, labels, fd.takenAsTenant(e)); why != "" {
+	if why := fd.cuttable(shapes, labels, fd.takenAsTenant(e, 1)); why != "" {
 		fd.add(e, Human, shapes, nil, "%s takes keys of %s apart: %s; rewrite it by hand to follow the writer",
 			fd.text(e), fd.templates(shapes), why)
 		return
@@ -281,7 +282,7 @@ func (fd *finder) cutPrefix(call *ast.CallExpr, qual string) {
 			fd.text(call), fd.templates(shapes))
 		return
 	}
-	why := fd.cuttable(shapes, labels, fd.isTenant(v))
+	why := fd.cuttable(shapes, labels, fd.isTenant(v) || fd.usedAsTenant(v, 1))
 	var at token.Pos
 	switch parent := fd.parent(as).(type) {
 	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:

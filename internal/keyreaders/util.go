@@ -60,9 +60,10 @@ func (fd *finder) assignedTo(e ast.Expr) ast.Expr {
 	return nil
 }
 
-// takenAsTenant reports whether e is used as a tenant ID: assigned to a
-// tenant variable, or converted to a tenant type (ids.TenantID(e)).
-func (fd *finder) takenAsTenant(e ast.Expr) bool {
+// takenAsTenant reports whether e is used as a tenant ID: converted to a
+// tenant type (ids.TenantID(e)), or assigned to a variable that is a
+// tenant or is itself so used.
+func (fd *finder) takenAsTenant(e ast.Expr, depth int) bool {
 	if conv, ok := fd.parent(e).(*ast.CallExpr); ok && len(conv.Args) == 1 {
 		if tv, ok := fd.info.Types[conv.Fun]; ok && tv.IsType() {
 			if fd.isTenant(conv) {
@@ -71,7 +72,25 @@ func (fd *finder) takenAsTenant(e ast.Expr) bool {
 			e = conv
 		}
 	}
-	return fd.isTenant(fd.assignedTo(e))
+	v := fd.assignedTo(e)
+	return fd.isTenant(v) || depth > 0 && fd.usedAsTenant(v, depth-1)
+}
+
+// usedAsTenant reports whether a use of the variable v (an identifier
+// being assigned) in the function at hand is taken as a tenant ID.
+func (fd *finder) usedAsTenant(v ast.Expr, depth int) bool {
+	obj := fd.objOf(v)
+	if obj == nil || fd.body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fd.body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && fd.info.Uses[id] == obj && id.Pos() > v.End() && fd.takenAsTenant(id, depth) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func (fd *finder) isTenant(e ast.Expr) bool {

@@ -20,9 +20,8 @@ type TestFailure struct {
 	Package string
 	Test    string // "" when the package's tests failed as a whole: a build error, a panic outside a test
 	Output  string // the last lines the test printed
-	// Fixes are the applied fixes in the package or, when there are
-	// none, in the changed packages it imports; Readers the reader
-	// places there.
+	// Fixes are the applied fixes in the package and in the changed
+	// packages it imports; Readers the reader places there.
 	Fixes   []Finding
 	Readers []Reader
 }
@@ -78,14 +77,12 @@ func Test(dir string, patterns []string, sum *Summary, log io.Writer) (tested []
 		byPath[p.ImportPath] = p
 	}
 	for _, f := range events {
-		f.Fixes, f.Readers = sum.touching(byPath[f.Package].Dir)
-		if len(f.Fixes) == 0 && len(f.Readers) == 0 {
-			p := byPath[f.Package]
-			for _, imp := range append(append(slices.Clone(p.Imports), p.TestImports...), p.XTestImports...) {
-				if changed[imp] {
-					fixes, readers := sum.touching(byPath[imp].Dir)
-					f.Fixes, f.Readers = append(f.Fixes, fixes...), append(f.Readers, readers...)
-				}
+		p := byPath[f.Package]
+		f.Fixes, f.Readers = sum.touching(p.Dir)
+		for _, imp := range append(append(slices.Clone(p.Imports), p.TestImports...), p.XTestImports...) {
+			if changed[imp] && imp != f.Package {
+				fixes, readers := sum.touching(byPath[imp].Dir)
+				f.Fixes, f.Readers = append(f.Fixes, fixes...), append(f.Readers, readers...)
 			}
 		}
 		failures = append(failures, f)

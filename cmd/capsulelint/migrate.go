@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime/pprof"
 	"slices"
@@ -131,33 +132,61 @@ func printSummary(w io.Writer, sum *migrate.Summary) {
 	}
 }
 
-// printTests reports the tests migrate -test ran, and each failure beside
-// the fixes and readers in its package.
-func printTests(w io.Writer, tested []string, failures []migrate.TestFailure) {
+// printTests reports the tests migrate -test ran and, per package with
+// failing tests, the failures beside the fixes and readers in the package
+// and the changed packages it imports.
+func printTests(w io.Writer, tested []string, failures []migrate.PackageFailure) {
 	if len(failures) == 0 {
 		fmt.Fprintf(w, "tests pass in the %d packages the migration changed or that import them\n", len(tested))
 		return
 	}
-	fmt.Fprintf(w, "\ntests failing after the migration (%d):\n", len(failures))
-	for _, f := range failures {
-		name := f.Test
-		if name == "" {
-			name = "(package)"
+	n := 0
+	for _, pf := range failures {
+		n += len(pf.Tests)
+	}
+	fmt.Fprintf(w, "\ntests failing after the migration: %d in %d packages\n", n, len(failures))
+	for _, pf := range failures {
+		fmt.Fprintf(w, "\nFAIL %s\n", pf.Package)
+		for _, f := range pf.Tests {
+			name := f.Test
+			if name == "" {
+				name = "(package)"
+			}
+			fmt.Fprintf(w, "  %s\n", name)
+			for _, l := range strings.SplitAfter(strings.TrimRight(f.Output, "\n"), "\n") {
+				fmt.Fprintf(w, "      %s\n", strings.TrimRight(l, "\n"))
+			}
 		}
-		fmt.Fprintf(w, "FAIL %s %s\n", f.Package, name)
-		for _, l := range strings.SplitAfter(strings.TrimRight(f.Output, "\n"), "\n") {
-			fmt.Fprintf(w, "    %s", strings.TrimRight(l, "\n")+"\n")
-		}
-		if len(f.Fixes) == 0 && len(f.Readers) == 0 {
-			fmt.Fprintln(w, "  no fix was applied in the package or in the changed packages it imports")
-		}
-		for _, x := range f.Fixes {
+		for _, x := range pf.Fixes {
 			fmt.Fprintf(w, "  fix %s: %s: %s\n", x.Pos, x.Analyzer, x.Message)
 		}
-		for _, r := range f.Readers {
+		for _, imp := range pf.Imported {
+			counts := map[string]int{}
+			for _, x := range imp.Fixes {
+				counts[x.Analyzer]++
+			}
+			fmt.Fprintf(w, "  imports %s, changed by %d fixes (%s)\n", imp.Package, len(imp.Fixes), countsText(counts))
+			for _, x := range imp.Fixes {
+				if x.Analyzer == "keyformat" { // a key a reader may no longer understand
+					fmt.Fprintf(w, "    fix %s: %s: %s\n", x.Pos, x.Analyzer, x.Message)
+				}
+			}
+		}
+		for _, r := range pf.Readers {
 			fmt.Fprintf(w, "  reader %s: %s: %s\n", r.Pos, r.Status, r.Message)
 		}
+		if len(pf.Fixes) == 0 && len(pf.Imported) == 0 {
+			fmt.Fprintln(w, "  no fix was applied in the package or in the changed packages it imports")
+		}
 	}
+}
+
+func countsText(counts map[string]int) string {
+	var parts []string
+	for _, name := range slices.Sorted(maps.Keys(counts)) {
+		parts = append(parts, fmt.Sprintf("%s %d", name, counts[name]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // loadConfig reads the configuration of a subcommand: the file at path,

@@ -96,9 +96,10 @@ func TestMigrateTestReportsFailingTests(t *testing.T) {
 	}
 	for _, want := range []string{
 		"readers of changed key templates (0 rewritten, 0 unchanged, 1 need a human)",
-		"FAIL example.com/scan/store TestRoundTrip",
+		"FAIL example.com/scan/store\n  TestRoundTrip\n",
 		`Owner = "acme#CAPSULE#c1", <nil>; want acme`,
-		"  fix " + filepath.Join(dir, "keys", "keys.go") + ":11:21: keyformat: ",
+		"    fix " + filepath.Join(dir, "keys", "keys.go") + ":11:21: keyformat: ",
+		"  imports example.com/scan/keys, changed by 1 fixes (keyformat 1)",
 		"  reader " + filepath.Join(dir, "store", "store.go") + ":20:15: needs a human: fmt.Sscanf(",
 		`its verb "%s" before the inserted segments reads up to a space`,
 		"written at keys.go:11",

@@ -14,16 +14,31 @@ import (
 	"strings"
 )
 
-// TestFailure is a test (or a package's tests) failing after a migration,
-// with what the migration did in or under its package.
+// TestFailure is a test (or a package's tests) failing after a migration.
 type TestFailure struct {
 	Package string
 	Test    string // "" when the package's tests failed as a whole: a build error, a panic outside a test
 	Output  string // the last lines the test printed
-	// Fixes are the applied fixes in the package and in the changed
-	// packages it imports; Readers the reader places there.
-	Fixes   []Finding
+}
+
+// PackageFailure is a package whose tests fail after a migration, with
+// what the migration did in it and in the changed packages it imports.
+type PackageFailure struct {
+	Package string
+	Tests   []TestFailure
+	Fixes   []Finding // the applied fixes in the package
+	// Readers are the reader places in the package and in the changed
+	// packages it imports.
 	Readers []Reader
+	// Imported are the changed packages it imports, with the fixes
+	// applied in each.
+	Imported []ImportedChange
+}
+
+// ImportedChange is a changed package a failing package imports.
+type ImportedChange struct {
+	Package string
+	Fixes   []Finding
 }
 
 // listedPackage is what go list says of a package.
@@ -35,7 +50,7 @@ type listedPackage struct {
 // Test runs go test, in dir, on the packages of patterns the migration
 // changed and on those importing them (directly, from tests, or through
 // other packages), and returns the packages tested and the failures.
-func Test(dir string, patterns []string, sum *Summary, log io.Writer) (tested []string, failures []TestFailure, err error) {
+func Test(dir string, patterns []string, sum *Summary, log io.Writer) (tested []string, failures []PackageFailure, err error) {
 	pkgs, err := goList(dir, patterns)
 	if err != nil {
 		return nil, nil, err
@@ -77,15 +92,23 @@ func Test(dir string, patterns []string, sum *Summary, log io.Writer) (tested []
 		byPath[p.ImportPath] = p
 	}
 	for _, f := range events {
-		p := byPath[f.Package]
-		f.Fixes, f.Readers = sum.touching(p.Dir)
-		for _, imp := range append(append(slices.Clone(p.Imports), p.TestImports...), p.XTestImports...) {
-			if changed[imp] && imp != f.Package {
-				fixes, readers := sum.touching(byPath[imp].Dir)
-				f.Fixes, f.Readers = append(f.Fixes, fixes...), append(f.Readers, readers...)
+		if len(failures) == 0 || failures[len(failures)-1].Package != f.Package {
+			p := byPath[f.Package]
+			pf := PackageFailure{Package: f.Package}
+			pf.Fixes, pf.Readers = sum.touching(p.Dir)
+			var imports []string
+			for _, imp := range append(append(slices.Clone(p.Imports), p.TestImports...), p.XTestImports...) {
+				if changed[imp] && imp != f.Package && !slices.Contains(imports, imp) {
+					imports = append(imports, imp)
+					fixes, readers := sum.touching(byPath[imp].Dir)
+					pf.Readers = append(pf.Readers, readers...)
+					pf.Imported = append(pf.Imported, ImportedChange{Package: imp, Fixes: fixes})
+				}
 			}
+			failures = append(failures, pf)
 		}
-		failures = append(failures, f)
+		last := &failures[len(failures)-1]
+		last.Tests = append(last.Tests, f)
 	}
 	return tested, failures, nil
 }

@@ -82,7 +82,7 @@ func TestReaders(t *testing.T) {
 		status:  []Status{Human},
 		message: "more follows",
 	}, {
-		name:    "has prefix then slice into a tenant variable",
+		name:    "regression issue 17: gsi1SK[7:] after HasPrefix into a tenant result, prefix shared by templates",
 		src:     "func get(sk string) (tenantSlug string) {\n\tif !strings.HasPrefix(sk, \"TENANT#\") {\n\t\treturn \"\"\n\t}\n\ttenantSlug = sk[7:]\n\treturn\n}\n",
 		status:  []Status{Unchanged, Rewritten},
 		want:    "func get(sk string) (tenantSlug string) {\n\tif !strings.HasPrefix(sk, \"TENANT#\") {\n\t\treturn \"\"\n\t}\n\ttenantSlug = strings.SplitN(sk[7:], \"#CAPSULE#\", 2)[0]\n\treturn\n}\n",

@@ -115,3 +115,20 @@ func TestMigrateTestReportsFailingTests(t *testing.T) {
 		t.Errorf("migrate exit %d, want 3 (a reader needs a human):\n%s", code, stdout.String())
 	}
 }
+
+// TestMigrateReadersOfConcatenatedKeys: a writer building its key by +
+// concatenation takes its reader along too.
+func TestMigrateReadersOfConcatenatedKeys(t *testing.T) {
+	dir := extractModule(t, "readers-concat.txtar")
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	code := runMigrate([]string{"-test", "./..."}, &stdout, &stderr)
+	t.Logf("migrate output:\n%s%s", stdout.String(), stderr.String())
+	if code != 0 {
+		t.Fatalf("migrate -test exit %d, want 0", code)
+	}
+	if want := `takes keys of "TENANT#%v" (now "TENANT#%v#CAPSULE#%v", written at keys.go:7) apart: the rest is now cut at "#CAPSULE#"`; !strings.Contains(stdout.String(), want) {
+		t.Errorf("output lacks %q", want)
+	}
+	goCmd(t, dir, "test", "-count=1", "./...")
+}

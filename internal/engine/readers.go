@@ -2,11 +2,9 @@ package engine
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/capsulelint/capsulelint/internal/keyreaders"
@@ -68,9 +66,10 @@ func (t *trial) followReaders() int {
 	return added
 }
 
-// templateChanges compares the fmt.Sprintf formats of the files the
-// fixes edit with the base's: a format a fix rewrote is a changed key
-// template, owned by the fixes editing the call.
+// templateChanges compares the key templates (fmt.Sprintf formats and +
+// concatenations) of the files the fixes edit with the base's: a
+// template a fix rewrote is a changed key template, owned by the fixes
+// editing it.
 func (t *trial) templateChanges() (changes []keyreaders.Change, owners [][]int) {
 	sep := "#"
 	if c := t.w.opts.Classifier; c != nil && c.Config != nil && c.Config.Separator != "" {
@@ -79,61 +78,60 @@ func (t *trial) templateChanges() (changes []keyreaders.Change, owners [][]int) 
 	for _, file := range slices.Sorted(maps.Keys(t.shifts)) {
 		base, _ := t.w.baseFile(file)
 		now, _ := t.state.file(file)
-		if base == nil || now == nil {
+		var baseInfo, nowInfo *types.Info
+		for _, u := range t.w.byFile[file] {
+			if u.pkg != nil && baseInfo == nil {
+				baseInfo = u.pkg.TypesInfo
+			}
+			if p := t.state.pkgs[u]; p != nil && nowInfo == nil {
+				nowInfo = p.TypesInfo
+			}
+		}
+		if base == nil || now == nil || baseInfo == nil || nowInfo == nil {
 			continue
 		}
-		before := map[int]*ast.CallExpr{}
-		btf := t.w.fset.File(base.Pos())
-		for call := range sprintfs(base) {
-			before[btf.Offset(call.Pos())] = call
+		btf, ntf := t.w.fset.File(base.Pos()), t.w.fset.File(now.Pos())
+		before := map[int]template{}
+		for _, tm := range templates(base, baseInfo) {
+			before[btf.Offset(tm.expr.Pos())] = tm
 		}
-		ntf := t.w.fset.File(now.Pos())
-		for call, format := range sprintfs(now) {
-			off := t.shifts[file].old(ntf.Offset(call.Pos()))
-			old := before[off]
-			if old == nil {
+		for _, tm := range templates(now, nowInfo) {
+			old, ok := before[t.shifts[file].old(ntf.Offset(tm.expr.Pos()))]
+			if !ok || old.layout == tm.layout || !strings.Contains(old.layout, sep) {
 				continue
 			}
-			oldFormat := sprintfFormat(old)
-			if oldFormat == format || !strings.Contains(oldFormat, sep) {
-				continue
-			}
-			changes = append(changes, keyreaders.Change{Old: oldFormat, New: format, Sep: sep, Writer: t.w.fset.Position(old.Pos())})
-			owners = append(owners, t.edits.ownersWithin(file, btf.Offset(old.Pos()), btf.Offset(old.End())))
+			changes = append(changes, keyreaders.Change{Old: old.layout, New: tm.layout, Sep: sep, Writer: t.w.fset.Position(old.expr.Pos())})
+			owners = append(owners, t.edits.ownersWithin(file, btf.Offset(old.expr.Pos()), btf.Offset(old.expr.End())))
 		}
 	}
 	return changes, owners
 }
 
-// sprintfs returns the fmt.Sprintf-like calls (a selector Sprintf with a
-// literal format) of f, with their formats.
-func sprintfs(f *ast.File) map[*ast.CallExpr]string {
-	out := map[*ast.CallExpr]string{}
+// template is a key template of a file: a fmt.Sprintf call or a whole +
+// concatenation, with its layout.
+type template struct {
+	expr   ast.Expr
+	layout string
+}
+
+func templates(f *ast.File, info *types.Info) []template {
+	var out []template
 	ast.Inspect(f, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if format := sprintfFormat(call); format != "" {
-				out[call] = format
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		switch e.(type) {
+		case *ast.CallExpr, *ast.BinaryExpr:
+			if layout, ok := keyreaders.Layout(e, info); ok {
+				out = append(out, template{e, layout})
+				_, concat := e.(*ast.BinaryExpr)
+				return !concat // the operands of a concatenation are part of it
 			}
 		}
 		return true
 	})
 	return out
-}
-
-func sprintfFormat(call *ast.CallExpr) string {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Sprintf" || len(call.Args) == 0 {
-		return ""
-	}
-	lit, ok := call.Args[0].(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return ""
-	}
-	s, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return ""
-	}
-	return s
 }
 
 // editedByFixes reports whether the fixes' own edits touch [start, end)

@@ -104,7 +104,15 @@ func (fd *finder) compare(b *ast.BinaryExpr) {
 
 // layout returns e as a format, when e builds a key: a fmt.Sprintf call
 // with a constant format, or a + concatenation with a value in it.
-func (fd *finder) layout(e ast.Expr) (string, bool) {
+func (fd *finder) layout(e ast.Expr) (string, bool) { return Layout(e, fd.info) }
+
+// Layout returns the key template e builds as a format string: the format
+// of a fmt.Sprintf call with a constant format and arguments, or a +
+// concatenation of strings with a non-constant operand, its values
+// written %v. Writers and readers are compared by their layouts.
+func Layout(e ast.Expr, info *types.Info) (string, bool) {
+	fd := &finder{info: info}
+	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok {
 		if path, name, _ := fd.callee(call); path == "fmt" && name == "Sprintf" && len(call.Args) > 1 {
 			return fd.constString(call.Args[0])
@@ -114,7 +122,10 @@ func (fd *finder) layout(e ast.Expr) (string, bool) {
 	if bin, ok := e.(*ast.BinaryExpr); !ok || bin.Op != token.ADD {
 		return "", false
 	}
-	t := keys.FromConcat(e, fd.info)
+	if tv, ok := info.Types[e]; !ok || tv.Value != nil || !isString(tv.Type) {
+		return "", false
+	}
+	t := keys.FromConcat(e, info)
 	if t == nil {
 		return "", false
 	}
@@ -129,6 +140,11 @@ func (fd *finder) layout(e ast.Expr) (string, bool) {
 		}
 	}
 	return b.String(), holes > 0
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // callee returns the package path and name of the function a call calls

@@ -78,12 +78,14 @@ func (t *trial) templateChanges() (changes []keyreaders.Change, owners [][]int) 
 	for _, file := range slices.Sorted(maps.Keys(t.shifts)) {
 		base, _ := t.w.baseFile(file)
 		now, _ := t.state.file(file)
+		// The types of the file as parsed: a unit checked over that very
+		// syntax (another may hold an earlier parse).
 		var baseInfo, nowInfo *types.Info
 		for _, u := range t.w.byFile[file] {
-			if u.pkg != nil && baseInfo == nil {
+			if u.pkg != nil && baseInfo == nil && slices.Contains(u.pkg.Syntax, base) {
 				baseInfo = u.pkg.TypesInfo
 			}
-			if p := t.state.pkgs[u]; p != nil && nowInfo == nil {
+			if p := t.state.pkgs[u]; p != nil && nowInfo == nil && slices.Contains(p.Syntax, now) {
 				nowInfo = p.TypesInfo
 			}
 		}
@@ -146,7 +148,8 @@ func (t *trial) editedByFixes(file string, start, end int) bool {
 }
 
 // readerPackages returns the workspace's packages as the base has them,
-// each file once.
+// each file once, from a unit whose types describe the file's current
+// parse (the edits are offsets into it).
 func (w *Workspace) readerPackages() []keyreaders.Package {
 	seen := map[string]bool{}
 	var out []keyreaders.Package
@@ -157,7 +160,7 @@ func (w *Workspace) readerPackages() []keyreaders.Package {
 		var files []*ast.File
 		for _, f := range u.pkg.Syntax {
 			name := w.fset.File(f.Pos()).Name()
-			if !seen[name] {
+			if cur, _ := w.baseFile(name); !seen[name] && cur == f {
 				seen[name] = true
 				files = append(files, f)
 			}

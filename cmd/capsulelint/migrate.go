@@ -165,6 +165,10 @@ func printTests(w io.Writer, tested []string, failures []migrate.PackageFailure)
 			for _, x := range imp.Fixes {
 				counts[x.Analyzer]++
 			}
+			if len(imp.Fixes) == 0 {
+				fmt.Fprintf(w, "  imports %s, changed only by completing other packages' fixes\n", imp.Package)
+				continue
+			}
 			fmt.Fprintf(w, "  imports %s, changed by %d fixes (%s)\n", imp.Package, len(imp.Fixes), countsText(counts))
 			for _, x := range imp.Fixes {
 				if x.Analyzer == "keyformat" { // a key a reader may no longer understand

@@ -217,6 +217,9 @@ func (fd *finder) rest(e ast.Expr, p, qual string) {
 		fd.add(e, Unchanged, shapes, nil, "%s reads keys of %s and already cuts the rest at %q", fd.text(e), fd.templates(shapes), shapes[0].ins)
 		return
 	}
+	if fd.splitOf(e, shapes[0].sep()) {
+		return // the split's place: its segments are the reader
+	}
 	if why := fd.cuttable(shapes, labels, fd.takenAsTenant(e, 1)); why != "" {
 		fd.add(e, Human, shapes, nil, "%s takes keys of %s apart: %s; rewrite it by hand to follow the writer",
 			fd.text(e), fd.templates(shapes), why)
@@ -246,6 +249,18 @@ func (fd *finder) cuttable(shapes []*shape, labels []int, tenant bool) string {
 		}
 	}
 	return ""
+}
+
+// splitOf reports whether e is split at once at the key separator:
+// strings.Split(e, sep).
+func (fd *finder) splitOf(e ast.Expr, sep string) bool {
+	call, ok := fd.parent(e).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 || ast.Unparen(call.Args[0]) != e {
+		return false
+	}
+	path, name, _ := fd.callee(call)
+	got, ok := fd.constString(call.Args[1])
+	return path == "strings" && (name == "Split" || name == "SplitN") && ok && got == sep
 }
 
 // followsAlready reports whether e is already cut at the inserted text:

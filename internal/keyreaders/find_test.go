@@ -107,6 +107,20 @@ func TestReaders(t *testing.T) {
 		status: []Status{Rewritten},
 		want:   "func invoice(k string) (string, string) {\n\tparts := strings.Split(k, \"#\")\n\tif len(parts) != 6 || parts[0] != \"TENANT\" || parts[4] != \"INVOICE\" {\n\t\treturn \"\", \"\"\n\t}\n\treturn parts[1], parts[5]\n}\n",
 	}, {
+		name:   "split of the rest after TrimPrefix: indexes relative to the rest",
+		src:    "func invoice(k string) (string, string) {\n\tparts := strings.Split(strings.TrimPrefix(k, \"TENANT#\"), \"#\")\n\tif len(parts) != 3 || parts[1] != \"INVOICE\" {\n\t\treturn \"\", \"\"\n\t}\n\treturn parts[0], parts[2]\n}\n",
+		status: []Status{Rewritten},
+		want:   "func invoice(k string) (string, string) {\n\tparts := strings.Split(strings.TrimPrefix(k, \"TENANT#\"), \"#\")\n\tif len(parts) != 5 || parts[3] != \"INVOICE\" {\n\t\treturn \"\", \"\"\n\t}\n\treturn parts[0], parts[4]\n}\n",
+	}, {
+		name:   "split using only segments before the insertion",
+		src:    "func tenant(k string) string {\n\tparts := strings.Split(k, \"#\")\n\tif len(parts) < 2 || parts[0] != \"TENANT\" {\n\t\treturn \"\"\n\t}\n\treturn parts[1]\n}\n",
+		status: []Status{Unchanged},
+	}, {
+		name:    "bounded split needs a human",
+		src:     "func tenant(k string) string {\n\tparts := strings.SplitN(k, \"#\", 3)\n\tif parts[2] == \"INVOICE\" {\n\t\treturn parts[1]\n\t}\n\treturn \"\"\n}\n",
+		status:  []Status{Human},
+		message: "bounded number of parts",
+	}, {
 		name:    "split ranged over needs a human",
 		src:     "func segs(k string) int {\n\tparts := strings.Split(k, \"#\")\n\tn := 0\n\tif parts[2] == \"INVOICE\" {\n\t\tfor range parts {\n\t\t\tn++\n\t\t}\n\t}\n\treturn n\n}\n",
 		status:  []Status{Human},

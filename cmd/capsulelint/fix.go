@@ -12,6 +12,7 @@ import (
 
 	"github.com/capsulelint/capsulelint/internal/analyzerkit"
 	"github.com/capsulelint/capsulelint/internal/engine"
+	"github.com/capsulelint/capsulelint/internal/keyreaders"
 	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
@@ -95,6 +96,17 @@ func runFix(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) i
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(stderr, "%s: %s: %s\n", n.Posn, n.Analyzer, n.Message)
+	}
+	human := 0
+	for _, r := range res.Readers { // code reading keys of a template a fix changed
+		fmt.Fprintf(stderr, "%s: key reader %s: %s\n", r.Pos, r.Status, r.Message)
+		if r.Status == keyreaders.Human {
+			human++
+		}
+	}
+	if human > 0 && len(notApplied) == 0 {
+		fmt.Fprintf(stderr, "capsulelint: %d key readers need a human to follow their writers\n", human)
+		return 3
 	}
 	if len(notApplied) > 0 {
 		fmt.Fprintf(stderr, "capsulelint: %d fixes not applied; run capsulelint -fix again for those waiting on another fix, or capsulelint migrate to apply everything in dependency order\n", len(notApplied))

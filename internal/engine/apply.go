@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/capsulelint/capsulelint/internal/fixes"
+	"github.com/capsulelint/capsulelint/internal/keyreaders"
 )
 
 // Result is what applying a set of fixes would do.
@@ -23,7 +24,11 @@ type Result struct {
 	// Notes are what the completion left to the user: a composite
 	// literal that sets a tenant but gets no capsule, say.
 	Notes []Finding
-	trial *trial
+	// Readers are the code taking keys of the templates the applied
+	// fixes change apart: rewritten (their edits are in Edits), checked
+	// and left as is, or left to the user, each naming its writers.
+	Readers []keyreaders.Place
+	trial   *trial
 }
 
 // Rejection is a fix that cannot be applied, and why.
@@ -69,7 +74,7 @@ func (w *Workspace) Apply(fs []*Fix) *Result {
 	}
 	res.Applied, res.trial = good, t
 	res.Edits = t.edited()
-	res.Sites, res.Impls, res.Notes = t.sites, t.impls, t.notes
+	res.Sites, res.Impls, res.Notes, res.Readers = t.sites, t.impls, t.notes, t.readers
 	return res
 }
 

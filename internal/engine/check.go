@@ -55,8 +55,15 @@ func (s *state) file(name string) (*ast.File, error) {
 	}
 	f, err := parser.ParseFile(s.w.fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 	if f != nil {
+		// Units sharing the file are checked concurrently: the first parse
+		// stored is everyone's, so that each unit's types describe the
+		// syntax the trial (and, once committed, the workspace) holds.
 		s.mu.Lock()
-		s.syntax[name] = f
+		if prior := s.syntax[name]; prior != nil {
+			f = prior
+		} else {
+			s.syntax[name] = f
+		}
 		s.mu.Unlock()
 	}
 	return f, err

@@ -19,4 +19,10 @@
 // fix whose completion fails names the value it needed and every lookup
 // rule tried; a fix that breaks the build is found by blaming the files
 // the errors are in, and bisecting only among the fixes that edited them.
+//
+// A fix that changes a key template (a fmt.Sprintf format) takes its
+// readers along: the code taking keys of the old template apart, found
+// by package keyreaders in every package of the workspace, is rewritten
+// by edits owned by that fix, type-checked and left out with it; every
+// reader place, rewritten or not, is in [Result.Readers].
 package engine

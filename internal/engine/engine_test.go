@@ -213,3 +213,35 @@ func TestReanalysesOnlyWhatChanged(t *testing.T) {
 		t.Errorf("units to analyse again: %v, want %v", stale, want)
 	}
 }
+
+// TestUnitsShareTheParse is the regression for a file parsed twice in one
+// trial: the units compiling it (a package and its test variant) were
+// checked concurrently, each with its own parse, and after the commit one
+// unit's types described syntax the workspace no longer held (readers and
+// writers of keys in it were then missed). Every unit compiling a changed
+// file must hold the workspace's parse of it.
+func TestUnitsShareTheParse(t *testing.T) {
+	for range 5 { // the race shows on some runs only
+		w, _ := load(t, "crosspkg")
+		res := applyAll(t, w)
+		shared := 0
+		for _, file := range res.Files() {
+			cur, err := w.baseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range w.byFile[file] {
+				if u.pkg == nil {
+					continue
+				}
+				if !slices.Contains(u.pkg.Syntax, cur) {
+					t.Fatalf("%s holds another parse of %s than the workspace", u.meta.ID, file)
+				}
+				shared++
+			}
+		}
+		if shared <= len(res.Files()) {
+			t.Fatalf("no changed file is compiled by two units: the fixture does not exercise the race")
+		}
+	}
+}

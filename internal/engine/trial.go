@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/capsulelint/capsulelint/internal/fixes"
+	"github.com/capsulelint/capsulelint/internal/keyreaders"
 )
 
 // maxCompletions bounds the rounds of carrying signature changes: each
@@ -35,6 +36,10 @@ type trial struct {
 	failures     map[int]string   // fix index → why it cannot be completed
 	errs         []packages.Error // type errors the trial introduces
 	errors       []string         // the same, one line each
+	// readers are the places taking keys of the templates the fixes
+	// change apart, found once per trial.
+	readers     []keyreaders.Place
+	readersDone bool
 }
 
 type declKey struct {
@@ -65,7 +70,7 @@ func (w *Workspace) try(fs []*Fix) *trial {
 			return t
 		}
 		t.notes = nil
-		added := t.complete() + t.completeLiterals()
+		added := t.complete() + t.completeLiterals() + t.followReaders()
 		if len(t.failures) > 0 {
 			return t
 		}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/engine"
+	"github.com/capsulelint/capsulelint/internal/keyreaders"
 	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
@@ -45,14 +46,30 @@ type Finding struct {
 type Summary struct {
 	Rounds     int
 	Fixed      map[string]int // fixes applied per analyzer
+	Applied    []Finding      // the fixes applied, in the order applied
 	CallSites  int            // call sites in other packages rewritten
 	Impls      int            // implementations in other packages changed
 	Left       []Finding      // diagnostics without a fix (or past MaxRounds), after the last round
 	RolledBack []Finding      // fixes that would have broken the build
-	Files      []string       // files changed
-	Diff       string         // unified diff of the change (dry run)
-	Duration   time.Duration
+	// Readers are the places taking keys of the templates the fixes
+	// changed apart: rewritten with the fix, checked and left as is, or
+	// left to the user (NeedsHuman), each naming the writers it follows.
+	Readers  []Reader
+	Files    []string // files changed
+	Diff     string   // unified diff of the change (dry run)
+	Duration time.Duration
 }
+
+// Reader is a place reading keys of a template a fix changed.
+type Reader struct {
+	Pos     string // file:line:col
+	Status  string // "rewritten", "unchanged" or "needs a human"
+	Message string
+	Writers []string // the writers' templates, file:line:col
+}
+
+// NeedsHuman reports whether the reader is left to the user.
+func (r Reader) NeedsHuman() bool { return r.Status == keyreaders.Human.String() }
 
 // Run migrates the packages.
 func Run(opts Options) (*Summary, error) {
@@ -111,8 +128,16 @@ func Run(opts Options) (*Summary, error) {
 		}
 		w.Commit(res)
 		notes = append(notes, findings(res.Notes)...)
+		for _, p := range res.Readers {
+			r := Reader{Pos: p.Pos.String(), Status: p.Status.String(), Message: p.Message}
+			for _, w := range p.Writers {
+				r.Writers = append(r.Writers, w.String())
+			}
+			sum.Readers = append(sum.Readers, r)
+		}
 		counts := map[string]int{}
 		for _, f := range res.Applied {
+			sum.Applied = append(sum.Applied, finding(f.Finding))
 			sum.Fixed[f.Analyzer]++
 			counts[f.Analyzer]++
 		}

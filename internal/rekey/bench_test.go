@@ -41,7 +41,7 @@ func benchRekey(b *testing.B, rows int, mapSrc string) {
 			var reqs []types.WriteRequest
 			for j := i; j < i+25 && j < rows; j++ {
 				reqs = append(reqs, types.WriteRequest{PutRequest: &types.PutRequest{Item: Item{
-					"PK": S(oldInvoiceKey(j)), "SK": S("META"), "GSI1PK": S(fmt.Sprintf("TENANT#t%d#STATUS#open", j%3)),
+					"PK": S(oldInvoiceKey(j)), "SK": S("META"), "GSI1PK": S(oldStatusKey(j)),
 					"GSI1SK": S(fmt.Sprint(j)), "capsule_id": S("c1"), "count": N("1")}}})
 			}
 			if _, err := c.BatchWriteItem(context.Background(), &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{table: reqs}}); err != nil {

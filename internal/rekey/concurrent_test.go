@@ -23,7 +23,15 @@ const invoiceMap = `{"rules": [
  {"entity": "Invoice", "attribute": "GSI1PK", "from": "TENANT#{tenant}#STATUS#{status}", "to": "TENANT#{tenant}#CAPSULE#{capsule}#STATUS#{status}"}
 ]}`
 
+// oldInvoiceKey and oldStatusKey are keys of the layout before the
+// migration: the rows rekey moves.
+//
+//capsule:ignore keyformat a row of the pre-migration layout, the input rekey moves
 func oldInvoiceKey(i int) string { return fmt.Sprintf("TENANT#t%d#INVOICE#i%03d", i%3, i) }
+
+//capsule:ignore keyformat a GSI key of the pre-migration layout, the input rekey moves
+func oldStatusKey(i int) string { return fmt.Sprintf("TENANT#t%d#STATUS#open", i%3) }
+
 func newInvoiceKey(i int) string {
 	return fmt.Sprintf("TENANT#t%d#CAPSULE#c%d#INVOICE#i%03d", i%3, i%2, i)
 }
@@ -32,7 +40,7 @@ func putInvoices(t testing.TB, c *dynamodb.Client, table string, n int) {
 	t.Helper()
 	for i := range n {
 		put(t, c, table, Item{"PK": S(oldInvoiceKey(i)), "SK": S("META"),
-			"GSI1PK": S(fmt.Sprintf("TENANT#t%d#STATUS#open", i%3)), "GSI1SK": S(fmt.Sprint(i)),
+			"GSI1PK": S(oldStatusKey(i)), "GSI1SK": S(fmt.Sprint(i)),
 			"capsule_id": S(fmt.Sprintf("c%d", i%2)), "count": N(strconv.Itoa(i % 5))})
 	}
 }

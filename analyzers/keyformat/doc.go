@@ -26,6 +26,16 @@
 //     TENANT# segment (judged by type, or by configured name when both are
 //     strings).
 //
+// A template whose result is the tenant ID itself is not a storage key and
+// is never reported or fixed: one assigned to a tenant variable or field
+// (normalising it, orgID = fmt.Sprintf("org#%s", orgID), through
+// conversions such as ids.TenantID(...)), and a lone tenant segment that is
+// the ID field of the tenant's own record (minting it,
+// Organization{ID: fmt.Sprintf("org#%s", uuid.New())}, where the type's
+// name starts with the tenant label or a configured tenant name or type
+// without its ID suffix). A capsule segment added there would make every
+// lookup by that ID miss.
+//
 // Keys whose first label is one of global-labels (global reference data)
 // are not reported, nor keys under //capsule:global <reason>; keys under
 // //capsule:tenant-scoped <reason> may lack the capsule segment.

@@ -49,6 +49,9 @@ func (c *checker) check(k *key) bool {
 	if a.Prefix && c.parsed(k) {
 		return false // a prefix to parse keys with, not a key
 	}
+	if c.tenantItself(k) {
+		return false // the tenant ID normalised or minted, not a key
+	}
 	positions := c.positions(k)
 	if c.rep.Directive(directive.Global, positions...) != nil {
 		return false

@@ -26,6 +26,12 @@
 //     TENANT# segment (judged by type, or by configured name when both are
 //     strings).
 //
+// A tenant or capsule value wrapped in calls that only reshape it is still
+// that value, in every key form: a call of string kind whose one
+// non-constant argument is the value (normalizeToken(tenantID),
+// strings.ToUpper(strings.TrimSpace(tenantID)), strings.TrimPrefix(t,
+// "org#")), or a method of the value with constant arguments (t.String()).
+//
 // A template whose result is the tenant ID itself is not a storage key and
 // is never reported or fixed: one assigned to a tenant variable or field
 // (normalising it, orgID = fmt.Sprintf("org#%s", orgID), through

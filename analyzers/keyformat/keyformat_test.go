@@ -108,3 +108,9 @@ func orgsConfig() config.Config {
 func TestTenantItselfOrgs(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(orgsConfig())), "keyformatorgs")
 }
+
+// TestWrapped: tenant values wrapped in calls (normalizeToken(t),
+// strings.ToUpper(strings.TrimSpace(t))) are seen in every key form.
+func TestWrapped(t *testing.T) {
+	analysistest.Run(t, testdata(t), keyformat.New(fixtest.Workspace(config.Default())), "keyformatwrapped")
+}

@@ -101,7 +101,7 @@ func (c *checker) classifier(k *key) keys.Classifier {
 	return func(p *keys.Piece) (bool, bool) {
 		isT, isC := false, false
 		for _, e := range c.holeExprs(k, p) {
-			if kind, ok := c.cl.KindOfExpr(c.pass.TypesInfo, e); ok {
+			if kind, ok := c.cl.KindOfValue(c.pass.TypesInfo, e); ok {
 				isT = isT || kind == scope.Tenant
 				isC = isC || kind == scope.Capsule
 			}

@@ -1,0 +1,48 @@
+package scope
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// KindOfValue is KindOfExpr for a value interpolated into a key, seeing
+// through calls that only reshape one tenant or capsule value: a call of
+// string kind whose one non-constant argument is such a value, with no
+// receiver value (normalizeToken(tenantID), strings.ToUpper(
+// strings.TrimSpace(tenantID)), strings.TrimPrefix(t, "org#")), or a
+// method of such a value with constant arguments only (t.String()). A
+// call whose own type is a tenant or capsule ID has that kind.
+func (c *Classifier) KindOfValue(info *types.Info, e ast.Expr) (Kind, bool) {
+	for range 16 { // nested wrappers, bounded
+		if k, ok := c.KindOfExpr(info, e); ok {
+			return k, true
+		}
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || call.Ellipsis.IsValid() || !isStringKind(info.TypeOf(call)) {
+			return 0, false
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			return 0, false // a conversion: KindOfExpr's business
+		}
+		var inner ast.Expr
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+				inner = sel.X // a method: its receiver is the value
+			}
+		}
+		for _, a := range call.Args {
+			if tv, ok := info.Types[a]; ok && tv.Value != nil {
+				continue // a constant argument
+			}
+			if inner != nil {
+				return 0, false // a second value
+			}
+			inner = a
+		}
+		if inner == nil {
+			return 0, false
+		}
+		e = inner
+	}
+	return 0, false
+}

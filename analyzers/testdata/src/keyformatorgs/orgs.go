@@ -34,7 +34,7 @@ func handler(orgID, projectID string) string {
 	if !strings.HasPrefix(projectID, "project#") {
 		projectID = fmt.Sprintf("project#%s", projectID)
 	}
-	return fmt.Sprintf("org#%s#item#%s", orgID, newID()) // want `key "org#%s#item#%s" has no project# segment`
+	return fmt.Sprintf("org#%s#item#%s", orgID, newID()) // want `key "org#%s#item#%s" has no project# segment: rows from every project of the org share it`
 }
 
 func normaliseField(req *Request) {

@@ -42,6 +42,11 @@
 // without its ID suffix). A capsule segment added there would make every
 // lookup by that ID miss.
 //
+// A key that starts with a tenant variable which the function normalised
+// earlier to carry its own tenant segment (orgID = fmt.Sprintf("org#%s",
+// orgID), then fmt.Sprintf("%s#project#%s", orgID, projectID)) starts
+// with that segment and is not reported as missing it.
+//
 // Keys whose first label is one of global-labels (global reference data)
 // are not reported, nor keys under //capsule:global <reason>; keys under
 // //capsule:tenant-scoped <reason> may lack the capsule segment.

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/capsulelint/capsulelint/internal/keys"
 	"github.com/capsulelint/capsulelint/internal/scope"
 )
 
@@ -111,4 +112,80 @@ func (c *checker) storedAsTenant(k *key, cur inspector.Cursor) bool {
 func (c *checker) tenantSegmentOnly(k *key) bool {
 	a := k.a
 	return a != nil && a.Tenant == 0 && len(a.Segments) == 1
+}
+
+// labelledTenant reports whether k's first piece is a tenant variable
+// that the function around k normalises to carry its own tenant segment
+// (orgID = fmt.Sprintf("org#%s", orgID), as the dynamorm example's
+// handlers do): the key "%s#project#%s" built from it then starts with
+// that segment, and is not missing one.
+func (c *checker) labelledTenant(k *key) bool {
+	a := k.a
+	if len(a.TenantHoles) == 0 || a.TenantHoles[0] != 0 {
+		return false
+	}
+	exprs := c.holeExprs(k, &k.tmpl.Pieces[0])
+	if len(exprs) == 0 {
+		return false
+	}
+	var v *types.Var
+	for _, e := range exprs {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		w, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || (v != nil && w != v) {
+			return false
+		}
+		v = w
+	}
+	var body ast.Node
+	for cur := range k.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = cur.Node()
+		break
+	}
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if found || !ok || len(as.Lhs) != len(as.Rhs) {
+			return !found
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v && as.Pos() < k.node.Pos() && c.tenantSegment(as.Rhs[i]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// tenantSegment reports whether e builds a lone tenant segment:
+// fmt.Sprintf("org#%s", x) or "org#" + x.
+func (c *checker) tenantSegment(e ast.Expr) bool {
+	var t *keys.Template
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fc, ok := c.formatCallOf(nil, e)
+		if !ok {
+			return false
+		}
+		s, ok := c.stringConst(fc.format())
+		if !ok {
+			return false
+		}
+		if t, _ = keys.FromFormat(s); t == nil {
+			return false
+		}
+	case *ast.BinaryExpr:
+		t = keys.FromConcat(e, c.pass.TypesInfo)
+	default:
+		return false
+	}
+	a := t.Analyze(c.labels, func(*keys.Piece) (bool, bool) { return false, false })
+	return a.Tenant == 0 && len(a.Segments) == 1 && a.Segments[0].HasValue
 }

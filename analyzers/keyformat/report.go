@@ -58,6 +58,9 @@ func (c *checker) check(k *key) bool {
 	}
 	switch {
 	case a.Findings.Has(keys.MissingTenant):
+		if c.labelledTenant(k) {
+			return false // the tenant value carries its own segment
+		}
 		c.reportMissingTenant(k)
 	case a.Findings.Has(keys.MissingCapsule):
 		if c.rep.Directive(directive.TenantScoped, positions...) != nil {

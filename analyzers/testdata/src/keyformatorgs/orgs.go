@@ -57,3 +57,16 @@ func create(orgID string) (*Organization, *User) {
 	}
 	return org, u
 }
+
+// projectKey's orgID carries its org# segment once normalised: silent.
+func projectKey(orgID, projectID string) string {
+	if !strings.HasPrefix(orgID, "org#") {
+		orgID = fmt.Sprintf("org#%s", orgID)
+	}
+	return fmt.Sprintf("%s#project#%s", orgID, projectID)
+}
+
+// Without the normalisation the key has no org# segment.
+func projectKeyRaw(orgID, projectID string) string {
+	return fmt.Sprintf("%s#project#%s", orgID, projectID) // want `key "%s#project#%s" has org value orgID but no org# segment`
+}

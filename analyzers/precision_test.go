@@ -39,7 +39,7 @@ func TestPrecision(t *testing.T) {
 		},
 		"precision/handlers": {
 			`keyformat: key "RECOVERY#%s#%s"`,
-			`keyformat: key "org#%s#user#%s"`,
+			`keyformat: key "org#%s#user#%s"`, // getUser and userKey
 			"repocapsule: repository method UserStore.Count",
 		},
 	}

@@ -31,6 +31,8 @@
 // non-constant argument is the value (normalizeToken(tenantID),
 // strings.ToUpper(strings.TrimSpace(tenantID)), strings.TrimPrefix(t,
 // "org#")), or a method of the value with constant arguments (t.String()).
+// A function named after the other kind (capsuleFor(tenantID)) derives a
+// value of that kind and is not seen through.
 //
 // A template whose result is the tenant ID itself is not a storage key and
 // is never reported or fixed: one assigned to a tenant variable or field

@@ -42,3 +42,10 @@ func notTenant(t ids.TenantID, kind string) []string {
 		fmt.Sprintf("RECOVERY#%d", len(t)),
 	}
 }
+
+// capsuleFor derives a capsule value from the tenant: not the tenant.
+func capsuleFor(t string) string { return t + "-prod" }
+
+func derived(t ids.TenantID) string {
+	return fmt.Sprintf("RECOVERY#%s", capsuleFor(string(t)))
+}

@@ -39,6 +39,9 @@ var configs = map[string]func(*config.Config){
 		c.TenantNames, c.CapsuleNames = []string{"OrgSlug", "orgSlug"}, []string{"projectKey", "ProjectKey"}
 	},
 	"capsulefield_notests": func(c *config.Config) { c.IncludeTests = false },
+	"capsulefield_stored": func(c *config.Config) {
+		c.TenantNames, c.CapsuleNames = []string{"tenantSlug", "TenantSlug"}, []string{"capsuleID", "CapsuleID"}
+	},
 }
 
 func configFor(pkg string) config.Config {

@@ -16,6 +16,22 @@
 //		TenantID ids.TenantID `json:"tenant_id"`
 //	}
 //
+// A typed tenant ID field is evidence enough that a struct is an entity.
+// A struct whose tenant field is matched only by a configured tenant-names
+// name (TenantSlug string) is an entity only with evidence that it is
+// stored; otherwise it is a cookie, a template's input or an API client's
+// struct, and is not reported. Evidence is any of: a field (its own or
+// promoted) with a storage tag (dynamodbav, dynamo, dynamodb, dynamorm,
+// theorydb); a field named like a key attribute (PK, SK, GSI1PK,
+// PartitionKey, SortKey, ...); a call in the package passing it to a
+// function named MarshalMap, MarshalMapWithOptions, MarshalList or
+// MarshalItem, or to Marshal of a package named attributevalue,
+// dynamodbattribute, dynamo, dynamorm or theorydb (json.Marshal is no
+// evidence; functions are matched by name, no AWS package is needed); a
+// parameter or result of a method of a repository type of the package
+// (repository-pattern), through pointers, slices and maps; or being
+// embedded in a struct of the package that has evidence.
+//
 // A blank field (_ ids.TenantID, _ ids.CapsuleID) holds no value: it is
 // neither a tenant nor a capsule ID field, and a struct whose only tenant
 // ID field is blank is not an entity.

@@ -28,19 +28,24 @@ func (c *checker) report(d *decl) {
 		End:      d.spec.Name.End(),
 		Category: "capsulefield",
 	}
-	const why = "its rows from every capsule of the tenant mix, so DEVUS test data shows up in PRODUS"
+	v := c.cfg.Vocabulary()
+	why := "its rows from every capsule of the tenant mix, so DEVUS test data shows up in PRODUS"
+	if !v.Default {
+		// The seeds' capsules are no user's: say it in their words.
+		why = v.Say("its rows from every capsule of the tenant mix, so one capsule's test data shows up in another's queries")
+	}
 	fix, field, err := c.fix(d, anchor)
 	if err != nil {
-		diag.Message = fmt.Sprintf("entity %s has a tenant ID but no capsule ID: %s (add a capsule ID field after %s; no fix: %v)",
+		diag.Message = fmt.Sprintf(v.Say("entity %s has a tenant ID but no capsule ID: %s (add a capsule ID field after %s; no fix: %v)"),
 			d.spec.Name.Name, why, where, err)
 	} else {
-		diag.Message = fmt.Sprintf("entity %s has a tenant ID but no capsule ID: %s (add %q after %s)",
+		diag.Message = fmt.Sprintf(v.Say("entity %s has a tenant ID but no capsule ID: %s (add %q after %s)"),
 			d.spec.Name.Name, why, field, where)
 		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	if anchor != nil {
 		diag.Related = append(diag.Related, analysis.RelatedInformation{
-			Pos: anchor.Pos(), End: anchor.End(), Message: "the capsule ID goes after this field",
+			Pos: anchor.Pos(), End: anchor.End(), Message: v.Say("the capsule ID goes after this field"),
 		})
 	}
 	c.rep.Report(diag, c.positions(d)...)

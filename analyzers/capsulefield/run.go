@@ -29,6 +29,8 @@ type checker struct {
 	list  []*decl
 	// sources caches file contents for the fixes' indentation.
 	sources map[*token.File][]byte
+	cfg     *config.Resolved
+	ev      *evidence
 }
 
 // decl is a named struct type declaration.
@@ -63,6 +65,7 @@ func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) err
 		depth:   cfg.NestedDepth,
 		decls:   map[*types.TypeName]*decl{},
 		sources: map[*token.File][]byte{},
+		cfg:     cfg,
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for fileCur := range insp.Root().Children() {
@@ -94,6 +97,9 @@ func run(pass *analysis.Pass, cfg *config.Resolved, rep *directive.Reporter) err
 			c.decls[obj] = d
 			c.list = append(c.list, d)
 		}
+	}
+	if len(cfg.TenantNames) > 0 {
+		c.collectEvidence(insp) // only tenant fields matched by name need it
 	}
 	for _, d := range c.list {
 		if c.judge(d) {
@@ -129,6 +135,12 @@ func (c *checker) defect(d *decl) bool {
 		return false
 	}
 	d.tenant = tf
+	if !c.cl.IsType(scope.Tenant, tf.v.Type()) && !c.stored(d) {
+		// A tenant field matched only by name (TenantSlug string) in a
+		// struct with no sign of being stored: a cookie, a template's
+		// input, an API client's struct.
+		return false
+	}
 	if c.hasCapsule(d.st, c.depth, map[*types.Struct]bool{}) {
 		return false
 	}

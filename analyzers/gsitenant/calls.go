@@ -92,7 +92,7 @@ func (c *checker) reportEmpty(file *ast.File, decl *ast.FuncDecl, call *ast.Call
 	if err == nil {
 		example = v.Expr
 	}
-	msg := fmt.Sprintf("GSI key helper %s is passed an empty tenant ID: the key's %s segment is blank, so the index rows it addresses are shared by every tenant (pass the caller's tenant, e.g. %s(%s, ...))",
+	msg := fmt.Sprintf(c.say("GSI key helper %s is passed an empty tenant ID: the key's %s segment is blank, so the index rows it addresses are shared by every tenant (pass the caller's tenant, e.g. %s(%s, ...))"),
 		fixes.FuncName(fn), c.segment(), fn.Name(), example)
 	diag := analysis.Diagnostic{Pos: arg.Pos(), End: arg.End(), Category: "empty-tenant"}
 	if err != nil {

@@ -24,7 +24,8 @@
 //
 //     The related positions are the key and the helper's call sites. A key
 //     that already has a tenant segment or interpolates a tenant value (from
-//     a context accessor, a field, a package variable), and a key that starts
+//     a context accessor, a field, a package variable, also wrapped in calls
+//     that only reshape it, such as strings.ToLower(t)), and a key that starts
 //     with one of global-labels, are not reported; nor is a helper with
 //     neither parameters nor receiver (it returns a constant such as the
 //     attribute name "GSI1PK") or without a body. A method whose receiver

@@ -195,22 +195,22 @@ func (c *checker) report(d *defect, uses *fixes.UseIndex, coupling *fixes.Coupli
 		}
 	}
 	want := fmt.Sprintf("%s(%s)", d.fn.Name(), c.params(d.fn, name+" "+typeText))
-	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter: ", fixes.FuncName(d.fn))
+	msg := fmt.Sprintf(c.say("GSI key helper %s has no tenant ID parameter: "), fixes.FuncName(d.fn))
 	own := d.own()
 	if len(own) == 0 && len(d.keys) > 0 {
 		// Every key extends another helper's, which lacks the tenant too.
 		from := d.keys[0].from
-		msg += fmt.Sprintf("its key %q extends the key of %s, which has no tenant either: an index query sees every tenant's rows (want %s, passing %s to %s once it takes one)",
+		msg += fmt.Sprintf(c.say("its key %q extends the key of %s, which has no tenant either: an index query sees every tenant's rows (want %s, passing %s to %s once it takes one)"),
 			d.keys[0].String(), fixes.FuncName(from), want, name, fixes.FuncName(from))
 	} else if len(own) > 0 && own[0].tmpl != nil {
 		k := own[0]
 		if wantKey, ok := k.want(name); ok {
-			msg += fmt.Sprintf("its key %q lets an index query see every tenant's rows (want %s building %q)", k.String(), want, wantKey)
+			msg += fmt.Sprintf(c.say("its key %q lets an index query see every tenant's rows (want %s building %q)"), k.String(), want, wantKey)
 		} else {
-			msg += fmt.Sprintf("its key %q lets an index query see every tenant's rows (want %s building a key with a %s segment)", k.String(), want, c.segment())
+			msg += fmt.Sprintf(c.say("its key %q lets an index query see every tenant's rows (want %s building a key with a %s segment)"), k.String(), want, c.segment())
 		}
 	} else {
-		msg += fmt.Sprintf("an index query through its key sees every tenant's rows (want %s building a key that starts with %q)", want, c.segment())
+		msg += fmt.Sprintf(c.say("an index query through its key sees every tenant's rows (want %s building a key that starts with %q)"), want, c.segment())
 	}
 	c.finish(d, msg, noFix, b, "Add a tenant ID parameter to "+fixes.FuncName(d.fn)+" and prefix its key with "+c.segment(), related)
 }
@@ -321,7 +321,7 @@ func (c *checker) reportReceiver(d *defect, related []analysis.RelatedInformatio
 		}
 	}
 	k := d.own()[0] // checkHelper keeps no receiver defect without one
-	msg := fmt.Sprintf("GSI key helper %s has no tenant ID parameter and leaves %s out of its key %q: an index query sees every tenant's rows", fixes.FuncName(d.fn), expr, k.String())
+	msg := fmt.Sprintf(c.say("GSI key helper %s has no tenant ID parameter and leaves %s out of its key %q: an index query sees every tenant's rows"), fixes.FuncName(d.fn), expr, k.String())
 	if wantKey, ok := k.want(expr); ok && d.recv != "" {
 		msg += fmt.Sprintf(" (want %q with %s)", wantKey, expr)
 	}

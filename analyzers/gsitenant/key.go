@@ -238,7 +238,7 @@ func (c *checker) analyze(k *key, t *keys.Template) {
 		if e == nil {
 			return false, false
 		}
-		kind, ok := c.cl.KindOfExpr(c.pass.TypesInfo, e)
+		kind, ok := c.cl.KindOfValue(c.pass.TypesInfo, e)
 		return ok && kind == scope.Tenant, ok && kind == scope.Capsule
 	})
 }

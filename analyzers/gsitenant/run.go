@@ -128,3 +128,6 @@ func (c *checker) tenantParam(sig *types.Signature) int {
 
 // segment is the tenant segment's opening, e.g. "TENANT#".
 func (c *checker) segment() string { return c.cfg.Labels.Tenant + c.cfg.Separator }
+
+// say puts a message's own text in the configured words.
+func (c *checker) say(format string) string { return c.cfg.Vocabulary().Say(format) }

@@ -26,6 +26,29 @@
 //     TENANT# segment (judged by type, or by configured name when both are
 //     strings).
 //
+// A tenant or capsule value wrapped in calls that only reshape it is still
+// that value, in every key form: a call of string kind whose one
+// non-constant argument is the value (normalizeToken(tenantID),
+// strings.ToUpper(strings.TrimSpace(tenantID)), strings.TrimPrefix(t,
+// "org#")), or a method of the value with constant arguments (t.String()).
+// A function named after the other kind (capsuleFor(tenantID)) derives a
+// value of that kind and is not seen through.
+//
+// A template whose result is the tenant ID itself is not a storage key and
+// is never reported or fixed: one assigned to a tenant variable or field
+// (normalising it, orgID = fmt.Sprintf("org#%s", orgID), through
+// conversions such as ids.TenantID(...)), and a lone tenant segment that is
+// the ID field of the tenant's own record (minting it,
+// Organization{ID: fmt.Sprintf("org#%s", uuid.New())}, where the type's
+// name starts with the tenant label or a configured tenant name or type
+// without its ID suffix). A capsule segment added there would make every
+// lookup by that ID miss.
+//
+// A key that starts with a tenant variable which the function normalised
+// earlier to carry its own tenant segment (orgID = fmt.Sprintf("org#%s",
+// orgID), then fmt.Sprintf("%s#project#%s", orgID, projectID)) starts
+// with that segment and is not reported as missing it.
+//
 // Keys whose first label is one of global-labels (global reference data)
 // are not reported, nor keys under //capsule:global <reason>; keys under
 // //capsule:tenant-scoped <reason> may lack the capsule segment.

@@ -88,3 +88,29 @@ func testCapsuleConfig() config.Config {
 func TestConfigTestCapsule(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(testCapsuleConfig())), "keyformattests")
 }
+
+// TestTenantItself: templates whose result is the tenant ID (normalised
+// or minted) are no keys; real keys beside them are reported.
+func TestTenantItself(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(config.Default())), "keyformatself")
+}
+
+// orgsConfig is issue 14's configuration for the dynamorm example.
+func orgsConfig() config.Config {
+	c := config.Default()
+	c.TenantNames = []string{"orgID", "OrgID"}
+	c.CapsuleNames = []string{"projectID", "ProjectID"}
+	c.Labels = config.Labels{Tenant: "org", Capsule: "project"}
+	c.CaseInsensitiveLabels = true
+	return c
+}
+
+func TestTenantItselfOrgs(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(orgsConfig())), "keyformatorgs")
+}
+
+// TestWrapped: tenant values wrapped in calls (normalizeToken(t),
+// strings.ToUpper(strings.TrimSpace(t))) are seen in every key form.
+func TestWrapped(t *testing.T) {
+	analysistest.Run(t, testdata(t), keyformat.New(fixtest.Workspace(config.Default())), "keyformatwrapped")
+}

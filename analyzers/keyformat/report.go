@@ -49,12 +49,18 @@ func (c *checker) check(k *key) bool {
 	if a.Prefix && c.parsed(k) {
 		return false // a prefix to parse keys with, not a key
 	}
+	if c.tenantItself(k) {
+		return false // the tenant ID normalised or minted, not a key
+	}
 	positions := c.positions(k)
 	if c.rep.Directive(directive.Global, positions...) != nil {
 		return false
 	}
 	switch {
 	case a.Findings.Has(keys.MissingTenant):
+		if c.labelledTenant(k) {
+			return false // the tenant value carries its own segment
+		}
 		c.reportMissingTenant(k)
 	case a.Findings.Has(keys.MissingCapsule):
 		if c.rep.Directive(directive.TenantScoped, positions...) != nil {
@@ -98,7 +104,7 @@ func (c *checker) classifier(k *key) keys.Classifier {
 	return func(p *keys.Piece) (bool, bool) {
 		isT, isC := false, false
 		for _, e := range c.holeExprs(k, p) {
-			if kind, ok := c.cl.KindOfExpr(c.pass.TypesInfo, e); ok {
+			if kind, ok := c.cl.KindOfValue(c.pass.TypesInfo, e); ok {
 				isT = isT || kind == scope.Tenant
 				isC = isC || kind == scope.Capsule
 			}
@@ -172,7 +178,7 @@ func (c *checker) reportMissingTenant(k *key) {
 	a := k.a
 	t := c.holeText(k, &k.tmpl.Pieces[a.TenantHoles[0]])
 	start := c.seg(c.labels.Tenant) + "{" + t + "}" + c.labels.Separator + c.seg(c.labels.Capsule)
-	msg := fmt.Sprintf("key %q has tenant value %s but no %s segment: rows of every tenant share its key space (want it to start with %q)",
+	msg := fmt.Sprintf(c.say("key %q has tenant value %s but no %s segment: rows of every tenant share its key space (want it to start with %q)"),
 		render(k.tmpl), t, c.seg(c.labels.Tenant), start)
 	c.finish(k, "missing-tenant", msg, "which segment the tenant value belongs to is a schema decision; rewrite the key by hand", nil, "")
 }
@@ -181,15 +187,15 @@ func (c *checker) reportMisordered(k *key) {
 	a := k.a
 	nt, err := k.tmpl.Reorder(a)
 	if err != nil {
-		c.finish(k, "misordered", fmt.Sprintf("key %q has its %s segment out of place", render(k.tmpl), c.seg(c.labels.Capsule)), err.Error(), nil, "")
+		c.finish(k, "misordered", fmt.Sprintf(c.say("key %q has its %s segment out of place"), render(k.tmpl), c.seg(c.labels.Capsule)), err.Error(), nil, "")
 		return
 	}
 	var msg string
 	if a.Capsule < a.Tenant {
-		msg = fmt.Sprintf("key %q has its %s segment before its %s segment: capsules nest inside tenants, and a query by tenant prefix misses these rows (want %q)",
+		msg = fmt.Sprintf(c.say("key %q has its %s segment before its %s segment: capsules nest inside tenants, and a query by tenant prefix misses these rows (want %q)"),
 			render(k.tmpl), c.seg(c.labels.Capsule), c.seg(c.labels.Tenant), render(nt))
 	} else {
-		msg = fmt.Sprintf("key %q does not have its %s segment right after its %s segment: a query by tenant and capsule prefix misses these rows (want %q)",
+		msg = fmt.Sprintf(c.say("key %q does not have its %s segment right after its %s segment: a query by tenant and capsule prefix misses these rows (want %q)"),
 			render(k.tmpl), c.seg(c.labels.Capsule), c.seg(c.labels.Tenant), render(nt))
 	}
 	b := fixes.NewBuilder(c.pass.Fset)
@@ -214,11 +220,11 @@ func (c *checker) reportSwapped(k *key) {
 	nt, err := k.tmpl.Swap(a)
 	var msg string
 	if len(cvs) == 1 && len(tvs) == 1 {
-		msg = fmt.Sprintf("key %q has capsule value %s in its %s segment and tenant value %s in its %s segment: the rows are filed under the wrong tenant (want %s{%s}%s%s{%s})",
+		msg = fmt.Sprintf(c.say("key %q has capsule value %s in its %s segment and tenant value %s in its %s segment: the rows are filed under the wrong tenant (want %s{%s}%s%s{%s})"),
 			render(k.tmpl), cvs[0], c.seg(c.labels.Tenant), tvs[0], c.seg(c.labels.Capsule),
 			c.seg(c.labels.Tenant), tvs[0], c.labels.Separator, c.seg(c.labels.Capsule), cvs[0])
 	} else {
-		msg = fmt.Sprintf("key %q has %s in its %s segment and %s in its %s segment: the rows are filed under the wrong tenant (want the tenant values in the %s segment and the capsule values in the %s segment)",
+		msg = fmt.Sprintf(c.say("key %q has %s in its %s segment and %s in its %s segment: the rows are filed under the wrong tenant (want the tenant values in the %s segment and the capsule values in the %s segment)"),
 			render(k.tmpl), values("capsule", cvs), c.seg(c.labels.Tenant), values("tenant", tvs), c.seg(c.labels.Capsule),
 			c.seg(c.labels.Tenant), c.seg(c.labels.Capsule))
 	}
@@ -256,7 +262,7 @@ func (c *checker) reportMissingCapsule(k *key) {
 	if nt, err := k.tmpl.InsertCapsule(k.a, shown); err == nil {
 		want = fmt.Sprintf(" (want %q)", render(nt))
 	}
-	msg := fmt.Sprintf("key %q has no %s segment: rows from every capsule of the tenant share it%s",
+	msg := fmt.Sprintf(c.say("key %q has no %s segment: rows from every capsule of the tenant share it%s"),
 		render(k.tmpl), c.seg(c.labels.Capsule), want)
 	c.finish(k, "missing-capsule", msg, why, b, title)
 }
@@ -282,7 +288,7 @@ func (c *checker) reportUnlabelledCapsule(k *key) {
 	if err == nil {
 		want = fmt.Sprintf(" (want %q)", render(nt))
 	}
-	msg := fmt.Sprintf("key %q has capsule value %s right after its %s segment but no %s label: a query by the %s prefix misses these rows%s",
+	msg := fmt.Sprintf(c.say("key %q has capsule value %s right after its %s segment but no %s label: a query by the %s prefix misses these rows%s"),
 		render(k.tmpl), value, c.seg(c.labels.Tenant), capSeg, capSeg, want)
 	b := fixes.NewBuilder(c.pass.Fset)
 	why := ""
@@ -699,3 +705,6 @@ func sameArgs(nt *keys.Template, n int) bool {
 	}
 	return true
 }
+
+// say puts a message's own text in the configured words.
+func (c *checker) say(format string) string { return c.cfg.Vocabulary().Say(format) }

@@ -47,9 +47,17 @@
 // One defect, one diagnostic: a method that must change together with a
 // repository interface method of the package (an implementation of it, or
 // another interface it implements) is not reported again; the interface's
-// diagnostic covers it and lists it as related information. Methods of a
-// repository type that implement no such interface are reported
-// themselves.
+// diagnostic covers it and lists it as related information. The same
+// holds across packages: a method (an implementation, or a test fake in a
+// _test.go file) that implements a defective repository interface method
+// of another package is not reported, since that package's analysis
+// reports the interface method (or opts it out) and capsulelint migrate
+// carries its fix to the implementations. This is judged from types: the
+// interface method lacks the capsule ID and a type of its package that is
+// a repository by name has it (an interface that is a repository only by
+// a //capsule:repository directive is not seen from another package).
+// Methods of a repository type that implement no such interface are
+// reported themselves.
 //
 // The suggested fix adds the parameter "capsuleID <pkg>.CapsuleID" (the
 // capsule type declared next to the tenant type; string for a string

@@ -28,6 +28,10 @@ type testCase struct {
 	pkg    string
 	cfg    func(*config.Config)
 	golden bool // checked with RunWithSuggestedFixes against .golden files
+	// crossPackage: implementations in another testdata package, which
+	// only the workspace fix engine (capsulelint migrate) completes; left
+	// out of the per-package compile check.
+	crossPackage bool
 }
 
 func (tc testCase) config() config.Config {
@@ -52,6 +56,10 @@ var cases = []testCase{
 	{pkg: "repocapsulegeneric", golden: true},
 	{pkg: "repocapsulemove", golden: true},
 	{pkg: "repocapsuleembed", golden: true},
+	// One finding per root cause: implementations of a reported interface
+	// method, here, in tests and in another package, are not reported.
+	{pkg: "repocapsuleabroad", crossPackage: true},
+	{pkg: "repocapsuleabroadimpl", crossPackage: true},
 	// Configuration keys.
 	{pkg: "repocapsulepattern", cfg: func(c *config.Config) { c.RepositoryPattern = `(DAO|Gateway)$` }},
 	{pkg: "repocapsulenames", golden: true, cfg: func(c *config.Config) {
@@ -90,6 +98,9 @@ func TestAnalyzer(t *testing.T) {
 				analysistest.Run(t, testdata, tc.analyzer(), tc.pkg)
 			}
 		})
+		if tc.crossPackage {
+			continue
+		}
 		fixCases = append(fixCases, fixtest.Case{Name: tc.pkg, Analyzer: tc.analyzer(), Patterns: []string{tc.pkg + "/..."}, Golden: tc.golden, OnlyUnfixedLeft: true})
 	}
 	if t.Failed() {

@@ -413,6 +413,14 @@ func (c *checker) check() {
 		coupled, foreign := c.coupling.Of(m.fn)
 		f := &finding{m: m, foreign: foreign}
 		owned := false
+		for _, fn := range foreign {
+			if c.reportedAbroad(fn) {
+				// The interface's package reports the defect (or opts it
+				// out); its fix, through capsulelint migrate, changes
+				// this method too.
+				owned = true
+			}
+		}
 		for _, fn := range coupled {
 			o := c.methodOf(fn)
 			f.coupled = append(f.coupled, o)
@@ -471,21 +479,21 @@ func (c *checker) report(f *finding, uses *fixes.UseIndex) {
 	var problem string
 	switch {
 	case len(m.shape.tenants) > 1:
-		fmt.Fprintf(&msg, "repository method %s takes tenant IDs (%s) without a capsule ID right after each: it %s (want a capsule ID parameter right after each tenant ID)",
-			name, paramNames(params, m.shape.tenants), verb(m.fn.Name(), "those tenants"))
+		fmt.Fprintf(&msg, c.say("repository method %s takes tenant IDs (%s) without a capsule ID right after each: it %s (want a capsule ID parameter right after each tenant ID)"),
+			name, paramNames(params, m.shape.tenants), c.verb(m.fn.Name(), "those tenants"))
 		problem = "it takes more than one tenant ID; add a capsule ID after each by hand"
 	case len(m.shape.capsules) > 1:
-		fmt.Fprintf(&msg, "repository method %s takes capsule IDs (%s) but none right after its tenant ID %s: it %s (want the capsule ID right after the tenant ID)",
-			name, paramNames(params, m.shape.capsules), paramLabel(params.At(m.shape.tenants[0]), m.shape.tenants[0]), verb(m.fn.Name(), "the tenant"))
+		fmt.Fprintf(&msg, c.say("repository method %s takes capsule IDs (%s) but none right after its tenant ID %s: it %s (want the capsule ID right after the tenant ID)"),
+			name, paramNames(params, m.shape.capsules), paramLabel(params.At(m.shape.tenants[0]), m.shape.tenants[0]), c.verb(m.fn.Name(), "the tenant"))
 		problem = "it takes more than one capsule ID, so which one belongs after the tenant ID cannot be told"
 	case len(m.shape.capsules) == 1:
 		plan = c.movePlan(f)
 		tenant, capsule := params.At(m.shape.tenants[0]), params.At(m.shape.capsules[0])
-		fmt.Fprintf(&msg, "repository method %s takes its capsule ID %s but not right after the tenant ID %s: tenant and capsule travel as a pair in every repository signature, and a capsule ID elsewhere is easily swapped or dropped by callers (want %s)",
+		fmt.Fprintf(&msg, c.say("repository method %s takes its capsule ID %s but not right after the tenant ID %s: tenant and capsule travel as a pair in every repository signature, and a capsule ID elsewhere is easily swapped or dropped by callers (want %s)"),
 			name, paramLabel(capsule, m.shape.capsules[0]), paramLabel(tenant, m.shape.tenants[0]), plan.want)
 	default:
 		plan = c.addPlan(f)
-		fmt.Fprintf(&msg, "repository method %s takes a tenant ID but no capsule ID: it %s", name, verb(m.fn.Name(), "the tenant"))
+		fmt.Fprintf(&msg, c.say("repository method %s takes a tenant ID but no capsule ID: it %s"), name, c.verb(m.fn.Name(), "the tenant"))
 		if plan.want != "" {
 			fmt.Fprintf(&msg, " (want %s)", plan.want)
 		}
@@ -587,8 +595,8 @@ func (c *checker) checkForeign() {
 		first := embeds[0]
 		owner := c.qualifier(first.field.Pos())(f.fn.Pkg()) + "." + fixes.FuncName(f.fn)
 		d := analysis.Diagnostic{Pos: first.field.Pos(), End: first.field.End(), Category: "repocapsule",
-			Message: fmt.Sprintf("repository %s gets method %s from %s, which takes a tenant ID without a capsule ID right after it: it %s (want a capsule ID parameter right after the tenant ID of %s); no fix: %s is declared in package %s: add the capsule ID there, or mark its type //capsule:repository so that the analysis of that package reports and fixes it",
-				first.repo.obj.Name(), f.fn.Name(), types.ExprString(first.field.Type), verb(f.fn.Name(), "the tenant"), owner, owner, f.fn.Pkg().Path()),
+			Message: fmt.Sprintf(c.say("repository %s gets method %s from %s, which takes a tenant ID without a capsule ID right after it: it %s (want a capsule ID parameter right after the tenant ID of %s); no fix: %s is declared in package %s: add the capsule ID there, or mark its type //capsule:repository so that the analysis of that package reports and fixes it"),
+				first.repo.obj.Name(), f.fn.Name(), types.ExprString(first.field.Type), c.verb(f.fn.Name(), "the tenant"), owner, owner, f.fn.Pkg().Path()),
 		}
 		for _, e := range embeds[1:] {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: e.field.Pos(), End: e.field.End(),
@@ -830,6 +838,10 @@ func tenantLabel(v *types.Var, i int) string {
 
 // verb says what a method scoped to whose (the tenant) reaches, by the
 // method's name: reads, writes, or either.
+// verb says what a method named name does to rows, in the configured
+// words.
+func (c *checker) verb(name, whose string) string { return c.say(verb(name, whose)) }
+
 func verb(name, whose string) string {
 	lower := strings.ToLower(name)
 	for _, p := range []string{"get", "list", "find", "query", "scan", "count", "load", "fetch", "search", "read", "exists", "has", "lookup", "all"} {
@@ -844,3 +856,6 @@ func verb(name, whose string) string {
 	}
 	return "reaches rows of every capsule of " + whose
 }
+
+// say puts a message's own text in the configured words.
+func (c *checker) say(format string) string { return c.cfg.Vocabulary().Say(format) }

@@ -63,7 +63,7 @@ func (c *Classifier) Lookup(site Site, k Kind, want types.Type) (Value, error) {
 		return Value{Expr: vars[0].Name()}, nil
 	}
 	if len(vars) > 1 {
-		return Value{}, &LookupError{Kind: k, Want: c.wantString(site.Pkg, want), Candidates: names(vars)}
+		return Value{}, &LookupError{Vocab: c.Config.Vocabulary(), Kind: k, Want: c.wantString(site.Pkg, want), Candidates: names(vars)}
 	}
 	v, ok, why2, err := c.siblingField(site, k, want)
 	if err != nil || ok {
@@ -106,7 +106,7 @@ func (c *Classifier) Lookup(site Site, k Kind, want types.Type) (Value, error) {
 		}
 	}
 
-	fail := &LookupError{Kind: k, Want: c.wantString(site.Pkg, want)}
+	fail := &LookupError{Vocab: c.Config.Vocabulary(), Kind: k, Want: c.wantString(site.Pkg, want)}
 	why1 := "none in scope"
 	if len(near) > 0 {
 		var list []string

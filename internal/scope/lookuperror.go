@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/capsulelint/capsulelint/internal/config"
 )
 
 // LookupError says why no value could be chosen: several candidates of
@@ -19,6 +21,8 @@ type LookupError struct {
 	Want       string
 	Candidates []string  // more than one: ambiguous
 	Tried      []Attempt // when nothing matched: the rules, in order
+	// Vocab words the message in the configured labels.
+	Vocab config.Vocabulary
 }
 
 // Attempt is one lookup rule tried at a site.
@@ -35,14 +39,18 @@ func (e *LookupError) tried(rule int, what, why string) {
 }
 
 func (e *LookupError) Error() string {
+	say := e.Vocab.Say
+	if e.Vocab.Tenant == "" {
+		say = func(s string) string { return s } // made without a classifier
+	}
 	if len(e.Candidates) > 1 {
-		return fmt.Sprintf("more than one %s ID value is in scope (%s), so none is chosen", e.Kind, strings.Join(e.Candidates, ", "))
+		return fmt.Sprintf(say("more than one %s ID value is in scope (%s), so none is chosen"), say(e.Kind.String()), strings.Join(e.Candidates, ", "))
 	}
 	tried := make([]string, len(e.Tried))
 	for i, a := range e.Tried {
-		tried[i] = a.String()
+		tried[i] = say(a.What) + " (" + say(a.Why) + ")"
 	}
-	return fmt.Sprintf("no %s ID value is in scope: tried %s", e.Kind, strings.Join(tried, "; "))
+	return fmt.Sprintf(say("no %s ID value is in scope: tried %s"), say(e.Kind.String()), strings.Join(tried, "; "))
 }
 
 // varRule describes rule 1 for a k value assignable to want.

@@ -57,7 +57,7 @@ func (c *Classifier) siblingField(site Site, k Kind, want types.Type) (v Value, 
 	case 1:
 		return Value{Expr: found[0]}, true, "", nil
 	}
-	return Value{}, false, "", &LookupError{Kind: k, Candidates: found}
+	return Value{}, false, "", &LookupError{Vocab: c.Config.Vocabulary(), Kind: k, Candidates: found}
 }
 
 // noField is rule 2's reason when no argument is a field of the kind.
@@ -172,7 +172,7 @@ func (c *Classifier) accessor(site Site, k Kind, want types.Type, ctxs []string)
 			}
 		}
 		sort.Strings(cands)
-		return Value{}, false, "", &LookupError{Kind: k, Candidates: cands}
+		return Value{}, false, "", &LookupError{Vocab: c.Config.Vocabulary(), Kind: k, Candidates: cands}
 	}
 	if len(funcs) == 0 {
 		return Value{}, false, fmt.Sprintf("package %s declares none", pkg.Name()), nil

@@ -9,7 +9,7 @@ import (
 )
 
 // Gsi1pkForAccount has no tenant.
-func Gsi1pkForAccount(capsuleID ids.CapsuleID, accountID ids.AccountID) string { // want `its key "proj#%s#acct#%s" lets an index query see every tenant's rows \(want Gsi1pkForAccount\(tenantID ids.TenantID, capsuleID ids.CapsuleID, accountID ids.AccountID\) building "org#%s#proj#%s#acct#%s"\)$`
+func Gsi1pkForAccount(capsuleID ids.CapsuleID, accountID ids.AccountID) string { // want `its key "proj#%s#acct#%s" lets an index query see every org's rows \(want Gsi1pkForAccount\(tenantID ids.TenantID, capsuleID ids.CapsuleID, accountID ids.AccountID\) building "org#%s#proj#%s#acct#%s"\)$`
 	return fmt.Sprintf("proj#%s#acct#%s", capsuleID, accountID)
 }
 
@@ -28,7 +28,7 @@ func Gsi3pkForAccount(capsuleID ids.CapsuleID, accountID ids.AccountID) string {
 }
 
 // Gsi4pkForAccount's upper-case TENANT# is not the tenant segment here.
-func Gsi4pkForAccount(capsuleID ids.CapsuleID, accountID ids.AccountID) string { // want `GSI key helper Gsi4pkForAccount has no tenant ID parameter`
+func Gsi4pkForAccount(capsuleID ids.CapsuleID, accountID ids.AccountID) string { // want `GSI key helper Gsi4pkForAccount has no org ID parameter`
 	return fmt.Sprintf("TENANT#%s#proj#%s#acct#%s", defaultOrg, capsuleID, accountID)
 }
 

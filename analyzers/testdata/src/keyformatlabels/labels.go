@@ -7,7 +7,7 @@ import (
 )
 
 func invoiceKey(t ids.TenantID, c ids.CapsuleID, id string) string {
-	return fmt.Sprintf("org:%s:invoice:%s", t, id) // want `key "org:%s:invoice:%s" has no proj: segment: rows from every capsule of the tenant share it \(want "org:%s:proj:%s:invoice:%s"\)`
+	return fmt.Sprintf("org:%s:invoice:%s", t, id) // want `key "org:%s:invoice:%s" has no proj: segment: rows from every proj of the org share it \(want "org:%s:proj:%s:invoice:%s"\)`
 }
 
 func good(t ids.TenantID, c ids.CapsuleID, id string) string {

@@ -178,8 +178,14 @@ func (c *checker) foreignEntity(t types.Type) bool {
 	if st == nil {
 		return false
 	}
-	_, ok := c.findTenant(st)
-	return ok && !c.hasCapsule(st, c.depth, map[*types.Struct]bool{})
+	tf, ok := c.findTenant(st)
+	if !ok || c.hasCapsule(st, c.depth, map[*types.Struct]bool{}) {
+		return false
+	}
+	// Its package judges a name-matched tenant by the evidence that the
+	// struct is stored; what this package can see of that evidence is the
+	// struct's own fields. Without it, the embedder is the entity.
+	return c.cl.IsType(scope.Tenant, tf.v.Type()) || c.storageFields(st, map[*types.Struct]bool{})
 }
 
 // sameModule reports whether the package path is in the pass's module:

@@ -176,8 +176,8 @@ func TestMigrateEmbeddedEntityAcrossPackages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Fixed["capsulefield"] != 1 {
-		t.Errorf("fixed %v, want one capsulefield fix", sum.Fixed)
+	if sum.Fixed["capsulefield"] != 2 {
+		t.Errorf("fixed %v, want two capsulefield fixes (State and sessionItem)", sum.Fixed)
 	}
 	for name, data := range want {
 		got, err := os.ReadFile(filepath.Join(dir, name))

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"weak"
@@ -331,8 +332,12 @@ func (r *Reporter) withholdFixes(d analysis.Diagnostic, singleFile bool) analysi
 	switch {
 	case len(kept) == len(d.SuggestedFixes):
 	case len(others) > 0:
+		// Sorted, here and below: the edits come in map order, and the
+		// message must not change between runs (baselines fingerprint it).
+		slices.Sort(others)
 		d.Message += fmt.Sprintf("%sit also edits %s, and this driver applies only the edits in the diagnostic's file; %s)", baseline.WithheldNote, strings.Join(others, ", "), route)
 	default:
+		slices.Sort(api)
 		d.Message += fmt.Sprintf("%sit changes the signature of %s, which other packages may call or implement, and this driver fixes one package at a time; %s)", baseline.WithheldNote, strings.Join(api, ", "), route)
 	}
 	d.SuggestedFixes = kept

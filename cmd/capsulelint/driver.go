@@ -32,7 +32,9 @@ type finding struct {
 }
 
 // reportFlags are the flags of the report driver, which replaces the
-// x/tools multichecker when an output it lacks is asked for.
+// x/tools multichecker when an output it lacks is asked for (and for plain
+// text, see [plainText]). It loads and analyses as the multichecker does:
+// packages.Load in LoadSyntax mode, then checker.Analyze.
 var reportFlags = []string{"sarif", "baseline", "baseline-write"}
 
 // plainText reports whether args are a plain text lint run that the

@@ -61,7 +61,7 @@ func NewReporter(pass *analysis.Pass, name string, cfg *config.Resolved) *Report
 		if tf == nil || r.skip(tf, f) {
 			continue
 		}
-		r.files[tf] = Parse(pass.Fset, f, Analyzers)
+		r.files[tf] = parseTokenFile(tf, f, Analyzers)
 		r.asts = append(r.asts, f)
 	}
 	return r

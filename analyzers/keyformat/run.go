@@ -155,6 +155,13 @@ func (c *checker) stringConst(e ast.Expr) (string, bool) {
 
 // checkCall checks a fmt.Sprintf format and a strings.Join.
 func (c *checker) checkCall(file *ast.File, cur inspector.Cursor, call *ast.CallExpr) {
+	// Cheap test first: the functions checked are called by name, and
+	// most calls are of others; type lookups cost more.
+	switch calledName(call) {
+	case "Sprintf", "Appendf", "Join":
+	default:
+		return
+	}
 	if fc, ok := c.formatCallOf(file, call); ok {
 		if c.constOf(fc.format()) != nil {
 			return // a named constant: reported at the constant
@@ -202,6 +209,26 @@ func (c *checker) checkCall(file *ast.File, cur inspector.Cursor, call *ast.Call
 		k := &key{tmpl: keys.FromJoin(list.Elts, sep, c.pass.TypesInfo), node: call, file: file, cur: cur}
 		c.check(k)
 	}
+}
+
+// calledName is the name call's function expression ends in, as
+// typeutil.Callee resolves it ("" for a call of an expression of
+// another kind, which Callee resolves to no function either).
+func calledName(call *ast.CallExpr) string {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = ast.Unparen(f.X)
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(f.X)
+	}
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
 }
 
 // checkConcat checks the outermost + of a string concatenation.

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -24,11 +25,41 @@ type finding struct {
 	fset     *token.FileSet
 	file     *ast.File
 	posn     token.Position
+	// fixable: some test variant of the package offers a suggested fix
+	// with edits, as the fix engine (-fix, migrate) takes it.
+	fixable bool
+	pkg     string // package path, test variants as one
 }
 
 // reportFlags are the flags of the report driver, which replaces the
-// x/tools multichecker when an output it lacks is asked for.
+// x/tools multichecker when an output it lacks is asked for (and for plain
+// text, see [plainText]). It loads and analyses as the multichecker does:
+// packages.Load in LoadSyntax mode, then checker.Analyze.
 var reportFlags = []string{"sarif", "baseline", "baseline-write"}
+
+// plainText reports whether args are a plain text lint run that the
+// report driver can take from the x/tools multichecker, to print a
+// summary after the findings: packages, with only -test, analyzer
+// and -c flags before them. Any other flag (-json, -debug, profiles,
+// enabling analyzers) keeps the x/tools driver, without a summary.
+func plainText(args []string, all []*analysis.Analyzer) bool {
+	fs := flag.NewFlagSet("capsulelint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Bool("test", true, "")
+	fs.Int("c", -1, "")
+	for _, a := range all {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			// A stand-in of the same kind: parsing must not set the
+			// analyzers' own flags.
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				fs.Bool(a.Name+"."+f.Name, false, "")
+			} else {
+				fs.String(a.Name+"."+f.Name, "", "")
+			}
+		})
+	}
+	return fs.Parse(args) == nil && fs.NArg() > 0
+}
 
 // wantsReportDriver reports whether args ask for -sarif, -baseline or
 // -baseline-write.
@@ -46,7 +77,11 @@ func wantsReportDriver(args []string) bool {
 }
 
 // runReport lints packages and prints text or SARIF, honouring and
-// writing baselines. Exit: 0 clean, 1 error, 3 findings.
+// writing baselines. Exit: 0 clean, 1 error, 3 findings. Without
+// -sarif, -baseline and -baseline-write it is the plain text route (see
+// [plainText]): findings go to stderr in the x/tools format, packages that
+// do not load are reported without stopping the others, as the x/tools
+// driver does, and a summary line follows the findings.
 func runReport(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("capsulelint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -54,6 +89,7 @@ func runReport(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer
 	base := fs.String("baseline", "", "report only findings not recorded in this baseline file")
 	write := fs.String("baseline-write", "", "record every current finding in this baseline file and exit 0")
 	tests := fs.Bool("test", true, "analyse test files too")
+	context := fs.Int("c", -1, "display offending line with this many lines of context")
 	for _, a := range all {
 		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
 	}
@@ -72,11 +108,17 @@ func runReport(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer
 			}
 		}
 	}
-	findings, analysisErrs, err := lint(fs.Args(), all, *tests)
+	plain := !*sarif && *base == "" && *write == ""
+	var loadErrs io.Writer
+	if plain {
+		loadErrs = stderr
+	}
+	res, err := lint(fs.Args(), all, *tests, loadErrs)
 	if err != nil {
 		fmt.Fprintln(stderr, "capsulelint:", err)
 		return 1
 	}
+	findings, analysisErrs := res.findings, res.errs
 	// An analyzer failing on one package does not stop the others.
 	for _, e := range analysisErrs {
 		fmt.Fprintln(stderr, "capsulelint:", e)
@@ -100,8 +142,21 @@ func runReport(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer
 		}
 	} else {
 		for _, f := range findings {
-			fmt.Fprintf(stdout, "%s: %s\n", f.posn, f.diag.Message)
+			if plain {
+				// Where and as the x/tools driver prints.
+				printPlain(stderr, f, *context)
+			} else {
+				fmt.Fprintf(stdout, "%s: %s\n", f.posn, f.diag.Message)
+			}
 		}
+		if len(findings) > 0 {
+			fmt.Fprintln(stderr, summaryLine(findings, all, res.packages, fs.Args()))
+		}
+	}
+	// As the x/tools driver: load errors give at least 1, findings 3.
+	code := 0
+	if res.loadFailed {
+		code = 1
 	}
 	switch {
 	case len(analysisErrs) > 0:
@@ -109,37 +164,58 @@ func runReport(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer
 	case len(findings) > 0:
 		return 3
 	}
-	return 0
+	return code
+}
+
+// lintResult is what [lint] found.
+type lintResult struct {
+	findings   []finding
+	errs       []string // analyzers' errors, one per analyzer and package
+	packages   int      // packages analysed, test variants counted once
+	loadFailed bool     // some package did not load (reported, not fatal)
 }
 
 // lint loads the packages and runs the analyzers, returning their
 // findings sorted by position, deduplicated across test variants, and
-// the analyzers' errors, one per analyzer and package.
-func lint(patterns []string, all []*analysis.Analyzer, tests bool) ([]finding, []string, error) {
+// the analyzers' errors, one per analyzer and package. Packages that do
+// not load are an error, or, with loadErrs, are printed there and the
+// rest analysed.
+func lint(patterns []string, all []*analysis.Analyzer, tests bool, loadErrs io.Writer) (lintResult, error) {
+	var res lintResult
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax &^ packages.NeedDeps, Tests: tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, nil, err
+		return res, err
 	}
-	var loadErrs []string
+	if len(pkgs) == 0 {
+		return res, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	var broken []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			loadErrs = append(loadErrs, e.Error())
+			broken = append(broken, e.Error())
 		}
 	})
-	if len(loadErrs) > 0 {
-		return nil, nil, fmt.Errorf("packages do not load:\n\t%s", strings.Join(loadErrs[:min(len(loadErrs), 10)], "\n\t"))
+	if len(broken) > 0 {
+		if loadErrs == nil {
+			return res, fmt.Errorf("packages do not load:\n\t%s", strings.Join(broken[:min(len(broken), 10)], "\n\t"))
+		}
+		for _, e := range broken {
+			fmt.Fprintln(loadErrs, e)
+		}
+		res.loadFailed = true
 	}
+	res.packages = countPackages(pkgs)
 	graph, err := checker.Analyze(all, pkgs, nil)
 	if err != nil {
-		return nil, nil, err
+		return res, err
 	}
 	roots := map[*analysis.Analyzer]bool{}
 	for _, a := range all {
 		roots[a] = true
 	}
 	var out []finding
-	seen := map[string]bool{}
+	seen := map[string]int{} // index in out
 	var errs []string
 	for act := range graph.All() {
 		if !act.IsRoot || !roots[act.Analyzer] {
@@ -151,22 +227,49 @@ func lint(patterns []string, all []*analysis.Analyzer, tests bool) ([]finding, [
 		}
 		for _, d := range act.Diagnostics {
 			posn := act.Package.Fset.Position(d.Pos)
-			key := act.Analyzer.Name + posn.String() + d.Message
-			if seen[key] {
+			key := act.Analyzer.Name + "\x00" + posn.String() + "\x00" + d.Message
+			if i, ok := seen[key]; ok {
+				out[i].fixable = out[i].fixable || hasFix(act.Package.Fset, d)
 				continue
 			}
-			seen[key] = true
+			seen[key] = len(out)
 			var file *ast.File
 			for _, f := range act.Package.Syntax {
 				if f.FileStart <= d.Pos && d.Pos <= f.FileEnd {
 					file = f
 				}
 			}
-			out = append(out, finding{analyzer: act.Analyzer, diag: d, fset: act.Package.Fset, file: file, posn: posn})
+			out = append(out, finding{analyzer: act.Analyzer, diag: d, fset: act.Package.Fset, file: file, posn: posn, fixable: hasFix(act.Package.Fset, d), pkg: strings.TrimSuffix(act.Package.PkgPath, "_test")})
 		}
 	}
 	slices.SortFunc(out, func(a, b finding) int {
 		return cmp.Or(cmp.Compare(a.posn.Filename, b.posn.Filename), cmp.Compare(a.posn.Offset, b.posn.Offset), cmp.Compare(a.analyzer.Name, b.analyzer.Name))
 	})
-	return out, errs, nil
+	res.findings, res.errs = out, errs
+	return res, nil
+}
+
+// printPlain prints f as x/tools' text output does: the finding and its
+// related positions, each with contextLines of source when not negative.
+func printPlain(w io.Writer, f finding, contextLines int) {
+	print := func(pos, end token.Pos, message string) {
+		posn := f.fset.Position(pos)
+		fmt.Fprintf(w, "%s: %s\n", posn, message)
+		if contextLines < 0 {
+			return
+		}
+		last := f.fset.Position(end)
+		if !last.IsValid() {
+			last = posn
+		}
+		data, _ := os.ReadFile(posn.Filename)
+		lines := strings.Split(string(data), "\n")
+		for i := max(1, posn.Line-contextLines); i <= min(len(lines), last.Line+contextLines); i++ {
+			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+		}
+	}
+	print(f.diag.Pos, f.diag.End, f.diag.Message)
+	for _, rel := range f.diag.Related {
+		print(rel.Pos, rel.End, "\t"+rel.Message)
+	}
 }

@@ -67,7 +67,9 @@ func main() {
 	if wantsFix(os.Args[1:]) {
 		os.Exit(runFix(os.Args[1:], all, os.Stdout, os.Stderr))
 	}
-	if wantsReportDriver(os.Args[1:]) {
+	// Plain text goes to the report driver too, which follows the
+	// findings with a summary line.
+	if wantsReportDriver(os.Args[1:]) || plainText(os.Args[1:], all) {
 		os.Exit(runReport(os.Args[1:], all, os.Stdout, os.Stderr))
 	}
 	multichecker.Main(all...)

@@ -16,7 +16,8 @@ import (
 // with one rule per analyzer, URIs relative to %SRCROOT%, fixes; and, when
 // Microsoft's SARIF Multitool is available (CI installs it from npm and
 // sets CAPSULELINT_SARIF_MULTITOOL), that it validates with the GitHub
-// code-scanning rules.
+// code-scanning rules. Only CAPSULELINT_CI (the project's CI) makes the
+// Multitool mandatory; CI=true alone does not.
 func TestSARIF(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the bundled example")
@@ -97,10 +98,13 @@ func TestSARIF(t *testing.T) {
 
 	tool := os.Getenv("CAPSULELINT_SARIF_MULTITOOL")
 	if tool == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI must set CAPSULELINT_SARIF_MULTITOOL (see .ci/run)")
+		// Only the project's own CI (.ci/run sets CAPSULELINT_CI) must
+		// validate; CI=true is set on every hosted runner, where a user's
+		// go test ./... has no Multitool and must still pass.
+		if os.Getenv("CAPSULELINT_CI") != "" {
+			t.Fatal("CAPSULELINT_CI is set but CAPSULELINT_SARIF_MULTITOOL is not (see .ci/run)")
 		}
-		t.Skip("SARIF Multitool not installed; set CAPSULELINT_SARIF_MULTITOOL to its Sarif.Multitool binary")
+		t.Skip("SARIF Multitool not installed, validation skipped; set CAPSULELINT_SARIF_MULTITOOL to its Sarif.Multitool binary to validate")
 	}
 	in := filepath.Join(t.TempDir(), "capsulelint.sarif")
 	out := filepath.Join(t.TempDir(), "validation.sarif")

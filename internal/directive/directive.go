@@ -89,7 +89,13 @@ type File struct {
 
 // Parse collects the directives of f. analyzers names the known analyzers.
 func Parse(fset *token.FileSet, f *ast.File, analyzers map[string]bool) *File {
-	df := &File{tf: fset.File(f.Pos()), byLine: map[int][]*Directive{}}
+	return parseTokenFile(fset.File(f.Pos()), f, analyzers)
+}
+
+// parseTokenFile is Parse given f's token.File. The line index is made only
+// for a file with directives: most have none.
+func parseTokenFile(tf *token.File, f *ast.File, analyzers map[string]bool) *File {
+	df := &File{tf: tf}
 	var groups []*ast.CommentGroup // groups holding directives
 	var first [][]*Directive
 	for _, group := range f.Comments {
@@ -167,13 +173,16 @@ func (df *File) add(line int, d *Directive) {
 			return
 		}
 	}
+	if df.byLine == nil {
+		df.byLine = map[int][]*Directive{}
+	}
 	df.byLine[line] = append(df.byLine[line], d)
 }
 
 // At returns the valid directive named name (and, for ignore, naming
 // analyzer) that applies to the line of pos, marking it used.
 func (df *File) At(pos token.Pos, name, analyzer string) *Directive {
-	if df == nil || !pos.IsValid() || df.tf == nil || int(pos) < df.tf.Base() || int(pos) > df.tf.Base()+df.tf.Size() {
+	if df == nil || df.byLine == nil || !pos.IsValid() || df.tf == nil || int(pos) < df.tf.Base() || int(pos) > df.tf.Base()+df.tf.Size() {
 		return nil
 	}
 	for _, d := range df.byLine[df.tf.Line(pos)] {

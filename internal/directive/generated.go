@@ -40,8 +40,14 @@ func Generated(fset *token.FileSet, f *ast.File) bool {
 // translation, or "" when f is not one. Edits to f are edits to a copy in
 // the build cache: they cannot be applied to the source.
 func CgoSource(fset *token.FileSet, f *ast.File) string {
-	tf := fset.File(f.Pos())
-	if tf == nil || !f.Package.IsValid() {
+	return cgoSource(fset, nil, f)
+}
+
+// cgoSource is CgoSource given f's token.File, when the caller has it.
+// The header is checked first: looking f up in a FileSet holding every
+// file of a large run costs more than reading its first comments.
+func cgoSource(fset *token.FileSet, tf *token.File, f *ast.File) string {
+	if !f.Package.IsValid() {
 		return ""
 	}
 	marked := false
@@ -55,6 +61,11 @@ func CgoSource(fset *token.FileSet, f *ast.File) string {
 	}
 	if !marked {
 		return ""
+	}
+	if tf == nil {
+		if tf = fset.File(f.Pos()); tf == nil {
+			return ""
+		}
 	}
 	if src := fset.Position(f.Package).Filename; src != tf.Name() {
 		return src // a //line directive maps the code back to its source

@@ -6,10 +6,14 @@ import (
 	"go/build"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -43,18 +47,21 @@ type Reporter struct {
 
 // NewReporter returns a reporter for analyzer name.
 func NewReporter(pass *analysis.Pass, name string, cfg *config.Resolved) *Reporter {
-	r := &Reporter{Pass: pass, Name: name, Cfg: cfg, files: map[*token.File]*File{}}
+	r := &Reporter{Pass: pass, Name: name, Cfg: cfg, files: make(map[*token.File]*File, len(pass.Files))}
 	for _, f := range pass.Files {
-		if src := CgoSource(pass.Fset, f); src != "" {
+		// One FileSet lookup per file: the set holds every file of the
+		// run, and four analyzers build a Reporter per package.
+		tf := pass.Fset.File(f.Pos())
+		if src := cgoSource(pass.Fset, tf, f); src != "" {
 			if r.cgo == nil {
 				r.cgo = map[*token.File]string{}
 			}
-			r.cgo[pass.Fset.File(f.Pos())] = src
+			r.cgo[tf] = src
 		}
-		if r.Skip(f) {
+		if tf == nil || r.skip(tf, f) {
 			continue
 		}
-		r.files[pass.Fset.File(f.Pos())] = Parse(pass.Fset, f, Analyzers)
+		r.files[tf] = parseTokenFile(tf, f, Analyzers)
 		r.asts = append(r.asts, f)
 	}
 	return r
@@ -64,10 +71,21 @@ func NewReporter(pass *analysis.Pass, name string, cfg *config.Resolved) *Report
 // translation of a file is not, unless the file itself is), or a test
 // file when include-tests is off.
 func (r *Reporter) Skip(f *ast.File) bool {
+	if tf := r.Pass.Fset.File(f.Pos()); tf != nil {
+		if r.files != nil {
+			// The files NewReporter kept are the ones not skipped.
+			return r.files[tf] == nil
+		}
+		return r.skip(tf, f)
+	}
+	return Generated(r.Pass.Fset, f)
+}
+
+func (r *Reporter) skip(tf *token.File, f *ast.File) bool {
 	if Generated(r.Pass.Fset, f) {
 		return true
 	}
-	return !r.Cfg.IncludeTests && strings.HasSuffix(r.Pass.Fset.File(f.Pos()).Name(), "_test.go")
+	return !r.Cfg.IncludeTests && strings.HasSuffix(tf.Name(), "_test.go")
 }
 
 // SkipPos reports whether pos lies in a file that is not analysed.
@@ -150,11 +168,31 @@ func (r *Reporter) Report(d analysis.Diagnostic, decls ...token.Pos) {
 func (r *Reporter) MissesTests() bool {
 	if r.testsElsewhere == 0 {
 		r.testsElsewhere = 1
-		if missesTests(r.Pass, r.cgo) {
+		if missesTestsShared(r.Pass, r.cgo) {
 			r.testsElsewhere = 2
 		}
 	}
 	return r.testsElsewhere == 2
+}
+
+// testsOf holds missesTests for the packages being analysed, so that
+// the four analyzers of a package read its directory once. Keys are weak
+// pointers to the package: an entry goes with its package.
+var testsOf sync.Map // weak.Pointer[types.Package] → bool
+
+func missesTestsShared(pass *analysis.Pass, cgo map[*token.File]string) bool {
+	if pass.Pkg == nil {
+		return false
+	}
+	key := weak.Make(pass.Pkg)
+	if v, ok := testsOf.Load(key); ok {
+		return v.(bool)
+	}
+	v := missesTests(pass, cgo)
+	if _, loaded := testsOf.LoadOrStore(key, v); !loaded {
+		runtime.AddCleanup(pass.Pkg, func(k weak.Pointer[types.Package]) { testsOf.Delete(k) }, key)
+	}
+	return v
 }
 
 func missesTests(pass *analysis.Pass, cgo map[*token.File]string) bool {
@@ -299,15 +337,16 @@ func (r *Reporter) withholdFixes(d analysis.Diagnostic, singleFile bool) analysi
 			kept = append(kept, fix)
 		}
 	}
-	// Sorted: the fix's edits come in no fixed order across files, and a
-	// message must not change from run to run (baselines match on it).
-	slices.Sort(others)
 	const route = "run capsulelint migrate (or capsulelint -fix), which completes it in every package"
 	switch {
 	case len(kept) == len(d.SuggestedFixes):
 	case len(others) > 0:
+		// Sorted, here and below: the edits come in map order, and the
+		// message must not change between runs (baselines fingerprint it).
+		slices.Sort(others)
 		d.Message += fmt.Sprintf("%sit also edits %s, and this driver applies only the edits in the diagnostic's file; %s)", baseline.WithheldNote, strings.Join(others, ", "), route)
 	default:
+		slices.Sort(api)
 		d.Message += fmt.Sprintf("%sit changes the signature of %s, which other packages may call or implement, and this driver fixes one package at a time; %s)", baseline.WithheldNote, strings.Join(api, ", "), route)
 	}
 	d.SuggestedFixes = kept

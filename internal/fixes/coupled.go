@@ -3,7 +3,10 @@ package fixes
 import (
 	"cmp"
 	"go/types"
+	"runtime"
 	"slices"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -16,7 +19,6 @@ type Coupling struct {
 	pkg     *types.Package
 	indexed bool
 	local   map[string][]*types.TypeName // interfaces declared in pkg, by method name
-	foreign map[string][]*types.TypeName // exported interfaces of pkg's imports, by method name
 }
 
 // NewCoupling returns a Coupling for pkg.
@@ -73,9 +75,12 @@ func (c *Coupling) Of(funcs ...*types.Func) (coupled, foreign []*types.Func) {
 				queue = append(queue, m)
 			}
 		}
-		for _, tn := range c.foreign[fn.Name()] {
-			if m := methodOf(c.pkg, tn, fn.Name()); m != nil && MayImplement(t, tn.Type().Underlying().(*types.Interface)) {
-				queue = append(queue, m)
+		for _, imp := range c.pkg.Imports() {
+			for _, name := range exportedInterfaces(imp)[fn.Name()] {
+				tn := imp.Scope().Lookup(name).(*types.TypeName)
+				if m := methodOf(c.pkg, tn, fn.Name()); m != nil && MayImplement(t, tn.Type().Underlying().(*types.Interface)) {
+					queue = append(queue, m)
+				}
 			}
 		}
 	}
@@ -101,27 +106,51 @@ func (c *Coupling) index() {
 		return
 	}
 	c.indexed = true
-	c.local, c.foreign = map[string][]*types.TypeName{}, map[string][]*types.TypeName{}
-	add := func(into map[string][]*types.TypeName, p *types.Package, exportedOnly bool) {
-		for _, n := range p.Scope().Names() {
-			tn, ok := p.Scope().Lookup(n).(*types.TypeName)
-			if !ok || (exportedOnly && !tn.Exported()) {
-				continue
-			}
-			iface, ok := tn.Type().Underlying().(*types.Interface)
-			if !ok {
-				continue
-			}
+	c.local = map[string][]*types.TypeName{}
+	for _, n := range c.pkg.Scope().Names() {
+		tn, ok := c.pkg.Scope().Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
 			for i := range iface.NumMethods() {
 				m := iface.Method(i).Name()
-				into[m] = append(into[m], tn)
+				c.local[m] = append(c.local[m], tn)
 			}
 		}
 	}
-	add(c.local, c.pkg, false)
-	for _, imp := range c.pkg.Imports() {
-		add(c.foreign, imp, true)
+}
+
+// ifacesOf caches exportedInterfaces: every package of a run imports the
+// same few, and three analyzers ask on each package with a finding. Keys
+// are weak pointers and values hold names only, so an entry does not keep
+// its package alive and goes with it.
+var ifacesOf sync.Map // weak.Pointer[types.Package] → map[string][]string
+
+// exportedInterfaces returns the exported interface types of pkg by
+// method name, in scope order.
+func exportedInterfaces(pkg *types.Package) map[string][]string {
+	key := weak.Make(pkg)
+	if v, ok := ifacesOf.Load(key); ok {
+		return v.(map[string][]string)
 	}
+	byMethod := map[string][]string{}
+	for _, n := range pkg.Scope().Names() {
+		tn, ok := pkg.Scope().Lookup(n).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
+			for i := range iface.NumMethods() {
+				m := iface.Method(i).Name()
+				byMethod[m] = append(byMethod[m], n)
+			}
+		}
+	}
+	if _, loaded := ifacesOf.LoadOrStore(key, byMethod); !loaded {
+		runtime.AddCleanup(pkg, func(k weak.Pointer[types.Package]) { ifacesOf.Delete(k) }, key)
+	}
+	return byMethod
 }
 
 // UseIndex holds the references to a set of functions in a package,

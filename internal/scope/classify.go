@@ -6,9 +6,11 @@ package scope
 import (
 	"go/ast"
 	"go/types"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode"
+	"weak"
 
 	"github.com/capsulelint/capsulelint/internal/config"
 )
@@ -34,9 +36,9 @@ func (k Kind) Other() Kind { return 1 - k }
 // Classifier recognises tenant and capsule IDs under one configuration.
 type Classifier struct {
 	Config    *config.Resolved
-	bare      [2]map[string]bool // type names matched in any package
-	qualified [2]map[string]bool // "path.Name"
-	names     [2]map[string]bool // string-kind identifiers
+	bare      [2]map[string]bool // type names matched in any package (shared: read-only)
+	qualified [2]map[string]bool // "path.Name" (shared: read-only)
+	names     [2]map[string]bool // string-kind identifiers (shared: read-only)
 	nameList  [2][]string
 
 	mu    sync.Mutex
@@ -45,24 +47,48 @@ type Classifier struct {
 
 // New returns a classifier for cfg.
 func New(cfg *config.Resolved) *Classifier {
-	c := &Classifier{Config: cfg}
+	t := tablesFor(cfg)
+	return &Classifier{Config: cfg, bare: t.bare, qualified: t.qualified, names: t.names,
+		nameList: [2][]string{cfg.TenantNames, cfg.CapsuleNames}}
+}
+
+// tables are a configuration's sets of names, read-only once built.
+type tables struct {
+	bare, qualified, names [2]map[string]bool
+}
+
+// tablesOf holds the tables of each configuration: the four analyzers
+// make a Classifier on every package, and building the sets was their
+// largest source of allocations. Keys are weak: an entry goes with its
+// configuration.
+var tablesOf sync.Map // weak.Pointer[config.Resolved] → *tables
+
+func tablesFor(cfg *config.Resolved) *tables {
+	key := weak.Make(cfg)
+	if t, ok := tablesOf.Load(key); ok {
+		return t.(*tables)
+	}
+	t := &tables{}
 	defaults := [2][]string{{"TenantID", "TenantId"}, {"CapsuleID", "CapsuleId"}}
 	types := [2][]string{cfg.TenantTypes, cfg.CapsuleTypes}
-	c.nameList = [2][]string{cfg.TenantNames, cfg.CapsuleNames}
+	nameList := [2][]string{cfg.TenantNames, cfg.CapsuleNames}
 	for k := range 2 {
-		c.bare[k], c.qualified[k], c.names[k] = map[string]bool{}, map[string]bool{}, map[string]bool{}
+		t.bare[k], t.qualified[k], t.names[k] = map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, n := range append(defaults[k], types[k]...) {
 			if strings.Contains(n, ".") {
-				c.qualified[k][n] = true
+				t.qualified[k][n] = true
 			} else {
-				c.bare[k][n] = true
+				t.bare[k][n] = true
 			}
 		}
-		for _, n := range c.nameList[k] {
-			c.names[k][n] = true
+		for _, n := range nameList[k] {
+			t.names[k][n] = true
 		}
 	}
-	return c
+	if _, loaded := tablesOf.LoadOrStore(key, t); !loaded {
+		runtime.AddCleanup(cfg, func(k weak.Pointer[config.Resolved]) { tablesOf.Delete(k) }, key)
+	}
+	return t
 }
 
 // IsType reports whether t is a tenant (capsule) ID type.

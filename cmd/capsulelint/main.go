@@ -17,10 +17,12 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/noop"
 )
 
 func main() {
@@ -58,6 +60,11 @@ func main() {
 			os.Exit(1)
 		}
 		all = analyzers.NewWithFixScope(cfg, fixScope(os.Args[1:], all))
+	}
+	if os.Getenv("CAPSULELINT_BENCH_NOOP") == "1" {
+		// scripts/bench's baseline: the no-op analyzer through this very
+		// binary and driver, so that the ratio measures the analyzers only.
+		all = []*analysis.Analyzer{noop.Analyzer}
 	}
 	if vetProtocol(os.Args[1:]) {
 		// go vet -fix and go fix -fixtool pass -fix with a .cfg: the unit

@@ -1,10 +1,12 @@
-// Command bench compares capsulelint with a no-op analyzer run through the
-// same multichecker driver, on one machine in one run, interleaving the
-// two: the standard library and generated services of several sizes.
-// It prints median wall time and peak RSS of each, and their ratios, and
-// the cost of migrate on the largest service per lint run and round.
+// Command bench compares capsulelint with the no-op analyzer run through
+// the same binary and driver (CAPSULELINT_BENCH_NOOP=1), on one machine in
+// one run, interleaving the two: the standard library and generated
+// services of several sizes. It prints median wall time and peak RSS of
+// each, and their ratios, and the cost of migrate per lint run and round
+// on the largest service and on each -project (a copy of it is migrated;
+// the project itself is not touched).
 //
-//	go run ./scripts/bench [-runs 5] [-sizes 100,1000] [-std=true] [-migrate=true]
+//	go run ./scripts/bench [-runs 5] [-sizes 100,1000] [-std=true] [-migrate=true] [-project DIR]...
 package main
 
 import (
@@ -33,15 +35,21 @@ func main() {
 	sizes := flag.String("sizes", "100,1000", "generated service sizes (packages)")
 	std := flag.Bool("std", true, "benchmark the standard library")
 	mig := flag.Bool("migrate", true, "measure migrate on the largest service")
+	var projects []string
+	flag.Func("project", "a module to lint and migrate (a copy) as well; repeatable", func(dir string) error {
+		abs, err := filepath.Abs(dir)
+		projects = append(projects, abs)
+		return err
+	})
 	flag.Parse()
 
 	work, err := os.MkdirTemp("", "capsulelint-bench-")
 	check(err)
 	defer os.RemoveAll(work)
 	capsulelint := filepath.Join(work, "capsulelint")
-	noop := filepath.Join(work, "noopcheck")
 	build(capsulelint, "./cmd/capsulelint")
-	build(noop, "./scripts/bench/noopcheck")
+	noop := tool{capsulelint, []string{"CAPSULELINT_BENCH_NOOP=1"}}
+	lint := tool{path: capsulelint}
 
 	type target struct{ name, dir, pattern string }
 	var targets []target
@@ -58,17 +66,20 @@ func main() {
 		targets = append(targets, target{fmt.Sprintf("service, %d packages", n), dir, "./..."})
 		largest = dir
 	}
+	for _, p := range projects {
+		targets = append(targets, target{filepath.Base(p), p, "./..."})
+	}
 
 	fmt.Printf("| target | no-op wall | capsulelint wall | ratio | no-op RSS | capsulelint RSS | ratio |\n|---|---|---|---|---|---|---|\n")
 	lintWall := map[string]time.Duration{}
 	for _, t := range targets {
 		// Warm the build cache (export data) for both.
 		run(noop, t.dir, t.pattern)
-		run(capsulelint, t.dir, t.pattern)
+		run(lint, t.dir, t.pattern)
 		var a, b []sample
 		for range *runs {
 			a = append(a, run(noop, t.dir, t.pattern))
-			b = append(b, run(capsulelint, t.dir, t.pattern))
+			b = append(b, run(lint, t.dir, t.pattern))
 		}
 		na, nb := median(a), median(b)
 		lintWall[t.dir] = nb.wall
@@ -77,25 +88,41 @@ func main() {
 			na.rss/1024, nb.rss/1024, float64(nb.rss)/float64(na.rss))
 	}
 	if *mig && largest != "" {
-		copyDir := largest + "-migrate"
-		check(exec.Command("cp", "-r", largest, copyDir).Run())
-		cmd := exec.Command(capsulelint, "migrate", "./...")
-		cmd.Dir = copyDir
-		start := time.Now()
-		out, _ := cmd.CombinedOutput()
-		wall := time.Since(start)
-		rounds := 0
-		if m := regexp.MustCompile(`(\d+) rounds, (\d+) files changed, (\d+) call sites`).FindSubmatch(out); m != nil {
-			rounds, _ = strconv.Atoi(string(m[1]))
-			fmt.Printf("\nmigrate on %s: %s rounds, %s files, %s call sites across packages, %.1fs\n", filepath.Base(largest), m[1], m[2], m[3], wall.Seconds())
-		} else {
-			fmt.Printf("\nmigrate output not understood:\n%s\n", out)
-		}
-		if rounds > 0 {
-			lint := lintWall[largest]
-			fmt.Printf("migrate cost per round = %.2f× one lint run (target ≤ 3×)\n", wall.Seconds()/float64(rounds)/lint.Seconds())
-		}
+		migrate(capsulelint, largest, lintWall[largest])
 	}
+	for _, p := range projects {
+		migrate(capsulelint, p, lintWall[p])
+	}
+}
+
+// migrate runs capsulelint migrate on a copy of dir and prints its cost
+// per round against one lint run.
+func migrate(capsulelint, dir string, lint time.Duration) {
+	copyDir, err := os.MkdirTemp("", "capsulelint-bench-migrate-")
+	check(err)
+	defer os.RemoveAll(copyDir)
+	check(exec.Command("cp", "-r", dir+"/.", copyDir).Run())
+	cmd := exec.Command(capsulelint, "migrate", "./...")
+	cmd.Dir = copyDir
+	start := time.Now()
+	out, _ := cmd.CombinedOutput()
+	wall := time.Since(start)
+	m := regexp.MustCompile(`(\d+) rounds, (\d+) files changed, (\d+) call sites`).FindSubmatch(out)
+	if m == nil {
+		fmt.Printf("\nmigrate on %s: output not understood:\n%s\n", filepath.Base(dir), tail(out))
+		return
+	}
+	rounds, _ := strconv.Atoi(string(m[1]))
+	fmt.Printf("\nmigrate on %s: %s rounds, %s files, %s call sites across packages, %.1fs\n", filepath.Base(dir), m[1], m[2], m[3], wall.Seconds())
+	if rounds > 0 && lint > 0 {
+		fmt.Printf("migrate cost per round = %.2f× one lint run of %.2fs (target ≤ 3×)\n", wall.Seconds()/float64(rounds)/lint.Seconds(), lint.Seconds())
+	}
+}
+
+// tool is a binary and the environment it runs with.
+type tool struct {
+	path string
+	env  []string
 }
 
 func build(out, pkg string) {
@@ -106,15 +133,16 @@ func build(out, pkg string) {
 
 // run runs tool on pattern in dir and measures its wall time and the peak
 // RSS of it and its children.
-func run(tool, dir, pattern string) sample {
-	cmd := exec.Command(tool, pattern)
+func run(t tool, dir, pattern string) sample {
+	cmd := exec.Command(t.path, pattern)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), t.env...)
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	wall := time.Since(start)
 	if err != nil {
 		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
-			fmt.Fprintf(os.Stderr, "%s %s: %v\n%s\n", filepath.Base(tool), pattern, err, tail(out))
+			fmt.Fprintf(os.Stderr, "%s %s %s: %v\n%s\n", t.env, filepath.Base(t.path), pattern, err, tail(out))
 			os.Exit(1)
 		}
 	}

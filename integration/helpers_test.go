@@ -14,7 +14,7 @@ import (
 	"sync"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/capsulelint/capsulelint/internal/txtartest"
 )
 
 const modulePath = "github.com/capsulelint/capsulelint"
@@ -74,20 +74,7 @@ func skipIfSkeleton(t *testing.T, name string) {
 // temporary directory and returns it.
 func fixture(t *testing.T, name string) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		path := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, _ := txtartest.Extract(t, filepath.Join("testdata", name+".txtar"))
 	return dir
 }
 

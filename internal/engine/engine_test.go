@@ -9,30 +9,17 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/txtar"
 
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/scope"
+	"github.com/capsulelint/capsulelint/internal/txtartest"
 )
 
 // load extracts testdata/name.txtar into a temp module and loads it with
 // the stub analyzer, configured by the archive's capsulelint.yaml.
 func load(t *testing.T, name string) (*Workspace, string) {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		path := filepath.Join(dir, f.Name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, _ := txtartest.Extract(t, filepath.Join("testdata", name+".txtar"))
 	cfg := config.Default()
 	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
 		if cfg, err = config.Load(filepath.Join(dir, config.FileName), dir); err != nil {

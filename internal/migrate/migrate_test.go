@@ -13,12 +13,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/txtar"
 
 	"github.com/capsulelint/capsulelint/analyzers/capsulefield"
 	"github.com/capsulelint/capsulelint/internal/config"
 	"github.com/capsulelint/capsulelint/internal/fixes"
 	"github.com/capsulelint/capsulelint/internal/scope"
+	"github.com/capsulelint/capsulelint/internal/txtartest"
 )
 
 // addCapsule is a small stand-in for repocapsule: interface methods named
@@ -63,33 +63,9 @@ func addCapsule(cfg *config.Resolved) *analysis.Analyzer {
 	}
 }
 
-// extract writes the archive's files (but want/) into a temp dir.
-func extract(t *testing.T, name string) (dir string, want map[string][]byte) {
+// loadConfig reads and compiles the archive's capsulelint.yaml.
+func loadConfig(t *testing.T, dir string) (config.Config, *config.Resolved) {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir = t.TempDir()
-	want = map[string][]byte{}
-	for _, f := range ar.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "want/"); ok {
-			want[rest] = f.Data
-			continue
-		}
-		path := filepath.Join(dir, f.Name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir, want
-}
-
-func TestMigrateCrossPackage(t *testing.T) {
-	dir, want := extract(t, "crosspkg.txtar")
 	cfg, err := config.Load(filepath.Join(dir, "capsulelint.yaml"), dir)
 	if err != nil {
 		t.Fatal(err)
@@ -98,6 +74,18 @@ func TestMigrateCrossPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cfg, res
+}
+
+// extract writes the archive's files (but want/) into a temp dir.
+func extract(t *testing.T, name string) (dir string, want map[string][]byte) {
+	t.Helper()
+	return txtartest.Extract(t, filepath.Join("testdata", name))
+}
+
+func TestMigrateCrossPackage(t *testing.T) {
+	dir, want := extract(t, "crosspkg.txtar")
+	_, res := loadConfig(t, dir)
 	opts := Options{Dir: dir, Patterns: []string{"./..."}, Analyzers: []*analysis.Analyzer{addCapsule(res)}, Config: res}
 	sum, err := Run(opts)
 	if err != nil {
@@ -164,14 +152,7 @@ func TestMigrateRollsBackWhatWouldBreakTheBuild(t *testing.T) {
 // cognito proxy's onboardingStateItem got a second CapsuleID).
 func TestMigrateEmbeddedEntityAcrossPackages(t *testing.T) {
 	dir, want := extract(t, "embedded.txtar")
-	cfg, err := config.Load(filepath.Join(dir, "capsulelint.yaml"), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := config.Compile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, res := loadConfig(t, dir)
 	sum, err := Run(Options{Dir: dir, Patterns: []string{"./..."}, Analyzers: []*analysis.Analyzer{capsulefield.New(cfg)}, Config: res})
 	if err != nil {
 		t.Fatal(err)

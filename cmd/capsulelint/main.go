@@ -53,24 +53,22 @@ func main() {
 	all := analyzers.All()
 	var configPath string
 	os.Args, configPath = liftConfigFlag(os.Args, all)
-	if !vetProtocol(os.Args[1:]) {
-		// Fail once, up front, on a bad config rather than once per package.
-		cfg, err := config.Load(configPath, ".")
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "capsulelint:", err)
-			os.Exit(1)
-		}
-		all = analyzers.NewWithFixScope(cfg, fixScope(os.Args[1:], all))
+	if vetProtocol(os.Args[1:]) {
+		// The unit checker, -fix included (go vet -fix and go fix -fixtool
+		// pass it with a .cfg): the package's own fixes, per package.
+		multichecker.Main(all...)
 	}
+	// Fail once, up front, on a bad config rather than once per package.
+	cfg, err := config.Load(configPath, ".")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "capsulelint:", err)
+		os.Exit(1)
+	}
+	all = analyzers.NewWithFixScope(cfg, fixScope(os.Args[1:], all))
 	if os.Getenv("CAPSULELINT_BENCH_NOOP") == "1" {
 		// scripts/bench's baseline: the no-op analyzer through this very
 		// binary and driver, so that the ratio measures the analyzers only.
 		all = []*analysis.Analyzer{noop.Analyzer}
-	}
-	if vetProtocol(os.Args[1:]) {
-		// go vet -fix and go fix -fixtool pass -fix with a .cfg: the unit
-		// checker applies the package's own fixes.
-		multichecker.Main(all...)
 	}
 	if wantsFix(os.Args[1:]) {
 		os.Exit(runFix(os.Args[1:], all, os.Stdout, os.Stderr))

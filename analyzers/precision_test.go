@@ -9,18 +9,8 @@ import (
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
+	"github.com/capsulelint/capsulelint/internal/fixtest"
 )
-
-// precisionConfig is issue 14's configuration of the dynamorm example:
-// orgs are the tenants, projects the capsules, lower-case labels.
-func precisionConfig() config.Config {
-	c := config.Default()
-	c.TenantNames = []string{"orgID", "OrgID"}
-	c.CapsuleNames = []string{"projectID", "ProjectID"}
-	c.Labels = config.Labels{Tenant: "org", Capsule: "project"}
-	c.CaseInsensitiveLabels = true
-	return c
-}
 
 // TestPrecision runs the four analyzers over testdata/src/precision, in
 // the shapes of issue 14 (normalising and minting the org ID, a
@@ -31,7 +21,7 @@ func precisionConfig() config.Config {
 // fail the test on any other finding; the table below pins the findings
 // of each package.
 func TestPrecision(t *testing.T) {
-	a := suite(analyzers.NewWithFixScope(precisionConfig(), config.FixWorkspace))
+	a := suite(analyzers.NewWithFixScope(fixtest.OrgsConfig(), config.FixWorkspace))
 	want := map[string][]string{
 		"precision/domain": {
 			"capsulefield: entity User",

@@ -95,18 +95,8 @@ func TestTenantItself(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(config.Default())), "keyformatself")
 }
 
-// orgsConfig is issue 14's configuration for the dynamorm example.
-func orgsConfig() config.Config {
-	c := config.Default()
-	c.TenantNames = []string{"orgID", "OrgID"}
-	c.CapsuleNames = []string{"projectID", "ProjectID"}
-	c.Labels = config.Labels{Tenant: "org", Capsule: "project"}
-	c.CaseInsensitiveLabels = true
-	return c
-}
-
 func TestTenantItselfOrgs(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(orgsConfig())), "keyformatorgs")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keyformat.New(fixtest.Workspace(fixtest.OrgsConfig())), "keyformatorgs")
 }
 
 // TestWrapped: tenant values wrapped in calls (normalizeToken(t),

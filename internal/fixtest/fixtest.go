@@ -33,6 +33,18 @@ func Workspace(cfg config.Config) config.Config {
 	return cfg
 }
 
+// OrgsConfig is issue 14's configuration of the dynamorm example, which
+// the precision fixtures are written for: orgs are the tenants, projects
+// the capsules, string IDs by name, lower-case labels.
+func OrgsConfig() config.Config {
+	c := config.Default()
+	c.TenantNames = []string{"orgID", "OrgID"}
+	c.CapsuleNames = []string{"projectID", "ProjectID"}
+	c.Labels = config.Labels{Tenant: "org", Capsule: "project"}
+	c.CaseInsensitiveLabels = true
+	return c
+}
+
 // Case is a set of test packages analysed by one analyzer (one
 // configuration). The cases of one [Check] analyse disjoint packages.
 type Case struct {

@@ -39,46 +39,38 @@ func (b *builder) keyAttributes() {
 	for _, h := range b.helpers {
 		helperOf[h.fn] = append(helperOf[h.fn], h)
 	}
-	seen := map[string]bool{}
-	for _, p := range b.pkgs {
-		if p.TypesInfo == nil {
+	for p, f := range b.goFiles() {
+		if strings.HasSuffix(b.fset.Position(f.FileStart).Filename, "_test.go") {
 			continue
 		}
-		for _, f := range p.Syntax {
-			file := b.fset.Position(f.FileStart).Filename
-			if seen[file] || strings.HasSuffix(file, "_test.go") {
-				continue
-			}
-			seen[file] = true
-			var stack []ast.Node
-			ast.Inspect(f, func(n ast.Node) bool {
-				if n == nil {
-					stack = stack[:len(stack)-1]
-					return true
-				}
-				stack = append(stack, n)
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				fn, _ := typeutil.Callee(p.TypesInfo, call).(*types.Func)
-				if fn == nil || len(byFunc[fn.Origin()])+len(helperOf[fn.Origin()]) == 0 {
-					return true
-				}
-				path := make([]ast.Node, len(stack))
-				for i, s := range stack {
-					path[len(stack)-1-i] = s
-				}
-				attrs := storedIn(p.TypesInfo, path, 0)
-				for _, x := range byFunc[fn.Origin()] {
-					x.attrs = addAttrs(x.attrs, attrs)
-				}
-				for _, h := range helperOf[fn.Origin()] {
-					h.attrs = addAttrs(h.attrs, attrs)
-				}
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
 				return true
-			})
-		}
+			}
+			stack = append(stack, n)
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn, _ := typeutil.Callee(p.TypesInfo, call).(*types.Func)
+			if fn == nil || len(byFunc[fn.Origin()])+len(helperOf[fn.Origin()]) == 0 {
+				return true
+			}
+			path := make([]ast.Node, len(stack))
+			for i, s := range stack {
+				path[len(stack)-1-i] = s
+			}
+			attrs := storedIn(p.TypesInfo, path, 0)
+			for _, x := range byFunc[fn.Origin()] {
+				x.attrs = addAttrs(x.attrs, attrs)
+			}
+			for _, h := range helperOf[fn.Origin()] {
+				h.attrs = addAttrs(h.attrs, attrs)
+			}
+			return true
+		})
 	}
 }
 

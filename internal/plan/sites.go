@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"go/ast"
 	"go/types"
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -11,10 +12,35 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/capsulelint/capsulelint/internal/config"
 )
+
+// goFiles yields the Go files of the type-checked packages, each file once
+// (a package and its test variant share their non-test files), with the
+// first package that has it.
+func (b *builder) goFiles() iter.Seq2[*packages.Package, *ast.File] {
+	return func(yield func(*packages.Package, *ast.File) bool) {
+		seen := map[string]bool{}
+		for _, p := range b.pkgs {
+			if p.TypesInfo == nil {
+				continue
+			}
+			for _, f := range p.Syntax {
+				file := b.fset.Position(f.FileStart).Filename
+				if seen[file] || !strings.HasSuffix(file, ".go") {
+					continue
+				}
+				seen[file] = true
+				if !yield(p, f) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // walkCalls finds the call sites of every target (repository methods and
 // their implementations, key functions, GSI helpers): each call
@@ -32,51 +58,40 @@ func (b *builder) walkCalls() {
 	for _, h := range b.helpers {
 		names[h.fn.Name()] = true
 	}
-	seen := map[string]bool{}
-	for _, p := range b.pkgs {
-		if p.TypesInfo == nil {
-			continue
-		}
-		for _, f := range p.Syntax {
-			file := b.fset.Position(f.FileStart).Filename
-			if seen[file] || !strings.HasSuffix(file, ".go") {
-				continue
-			}
-			seen[file] = true
-			test := strings.HasSuffix(file, "_test.go")
-			for _, decl := range f.Decls {
-				caller, callerName, testFunc := "", "", false
-				if fd, ok := decl.(*ast.FuncDecl); ok {
-					if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						caller, callerName = b.posKey(fn.Pos()), funcName(fn)
-					}
-					testFunc = test && fd.Recv == nil && isTestFunc(fd.Name.Name)
+	for p, f := range b.goFiles() {
+		test := strings.HasSuffix(b.fset.Position(f.FileStart).Filename, "_test.go")
+		for _, decl := range f.Decls {
+			caller, callerName, testFunc := "", "", false
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					caller, callerName = b.posKey(fn.Pos()), funcName(fn)
 				}
-				ast.Inspect(decl, func(n ast.Node) bool {
-					call, ok := n.(*ast.CallExpr)
-					if !ok {
-						return true
-					}
-					fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
-					if !ok || !names[fn.Name()] {
-						return true
-					}
-					ts := b.targets[b.posKey(fn.Origin().Pos())]
-					if len(ts) == 0 {
-						return true
-					}
-					k := b.posKey(call.Lparen)
-					s := &isite{
-						Site:     Site{Pos: b.position(call.Lparen, true), Test: test, Func: callerName},
-						caller:   caller,
-						testFunc: testFunc,
-					}
-					for _, t := range ts {
-						t[k] = s
-					}
-					return true
-				})
+				testFunc = test && fd.Recv == nil && isTestFunc(fd.Name.Name)
 			}
+			ast.Inspect(decl, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
+				if !ok || !names[fn.Name()] {
+					return true
+				}
+				ts := b.targets[b.posKey(fn.Origin().Pos())]
+				if len(ts) == 0 {
+					return true
+				}
+				k := b.posKey(call.Lparen)
+				s := &isite{
+					Site:     Site{Pos: b.position(call.Lparen, true), Test: test, Func: callerName},
+					caller:   caller,
+					testFunc: testFunc,
+				}
+				for _, t := range ts {
+					t[k] = s
+				}
+				return true
+			})
 		}
 	}
 }

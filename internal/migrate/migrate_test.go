@@ -77,6 +77,20 @@ func loadConfig(t *testing.T, dir string) (config.Config, *config.Resolved) {
 	return cfg, res
 }
 
+// checkFiles compares the files of dir with the archive's want/ files.
+func checkFiles(t *testing.T, dir string, want map[string][]byte) {
+	t.Helper()
+	for name, data := range want {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Errorf("%s after migrate:\n%s\nwant:\n%s", name, got, data)
+		}
+	}
+}
+
 // extract writes the archive's files (but want/) into a temp dir.
 func extract(t *testing.T, name string) (dir string, want map[string][]byte) {
 	t.Helper()
@@ -97,15 +111,7 @@ func TestMigrateCrossPackage(t *testing.T) {
 	if sum.CallSites != 3 || sum.Impls != 1 {
 		t.Errorf("completed %d call sites and %d implementations across packages, want 3 and 1", sum.CallSites, sum.Impls)
 	}
-	for name, data := range want {
-		got, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, data) {
-			t.Errorf("%s after migrate:\n%s\nwant:\n%s", name, got, data)
-		}
-	}
+	checkFiles(t, dir, want)
 	build := exec.Command("go", "vet", "./...")
 	build.Dir = dir
 	if out, err := build.CombinedOutput(); err != nil {
@@ -160,13 +166,5 @@ func TestMigrateEmbeddedEntityAcrossPackages(t *testing.T) {
 	if sum.Fixed["capsulefield"] != 2 {
 		t.Errorf("fixed %v, want two capsulefield fixes (State and sessionItem)", sum.Fixed)
 	}
-	for name, data := range want {
-		got, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, data) {
-			t.Errorf("%s after migrate:\n%s\nwant:\n%s", name, got, data)
-		}
-	}
+	checkFiles(t, dir, want)
 }

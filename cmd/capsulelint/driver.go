@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -182,7 +183,7 @@ type lintResult struct {
 // rest analysed.
 func lint(patterns []string, all []*analysis.Analyzer, tests bool, loadErrs io.Writer) (lintResult, error) {
 	var res lintResult
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax &^ packages.NeedDeps, Tests: tests}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax&^packages.NeedDeps | packages.NeedForTest, Tests: tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return res, err
@@ -206,7 +207,7 @@ func lint(patterns []string, all []*analysis.Analyzer, tests bool, loadErrs io.W
 		res.loadFailed = true
 	}
 	res.packages = countPackages(pkgs)
-	graph, err := checker.Analyze(all, pkgs, nil)
+	graph, err := checker.Analyze(all, analysisRoots(pkgs), nil)
 	if err != nil {
 		return res, err
 	}
@@ -243,10 +244,50 @@ func lint(patterns []string, all []*analysis.Analyzer, tests bool, loadErrs io.W
 		}
 	}
 	slices.SortFunc(out, func(a, b finding) int {
-		return cmp.Or(cmp.Compare(a.posn.Filename, b.posn.Filename), cmp.Compare(a.posn.Offset, b.posn.Offset), cmp.Compare(a.analyzer.Name, b.analyzer.Name))
+		return cmp.Or(cmp.Compare(a.posn.Filename, b.posn.Filename), cmp.Compare(a.posn.Offset, b.posn.Offset), cmp.Compare(a.analyzer.Name, b.analyzer.Name), cmp.Compare(a.diag.Message, b.diag.Message))
 	})
 	res.findings, res.errs = out, errs
 	return res, nil
+}
+
+// analysisRoots returns the packages of pkgs to analyse, so that each file
+// is analysed once: a package is left out when its test variant, which
+// holds all of its files and its in-package tests, loaded without errors
+// (that variant reports whatever the package would, and offers the fixes
+// the package itself withholds for want of its tests, see
+// [directive.Reporter.MissesTests]), and so is the generated test main,
+// which has no file of the user's. The x/tools driver analyses both
+// variants; on a service with tests that doubled the analyzers' cost.
+func analysisRoots(pkgs []*packages.Package) []*packages.Package {
+	tested := map[string]bool{} // PkgPath of test variants that loaded
+	for _, p := range pkgs {
+		if p.ForTest == p.PkgPath && p.ID != p.PkgPath && len(p.Errors) == 0 && !p.IllTyped {
+			tested[p.PkgPath] = true
+		}
+	}
+	out := make([]*packages.Package, 0, len(pkgs))
+	for _, p := range pkgs {
+		switch {
+		case p.ForTest == "" && tested[p.PkgPath]:
+		case testMain(p):
+		default:
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// testMain reports whether p is the test main package go list generates.
+func testMain(p *packages.Package) bool {
+	if p.Name != "main" || !strings.HasSuffix(p.ID, ".test") || len(p.CompiledGoFiles) == 0 {
+		return false
+	}
+	for _, f := range p.CompiledGoFiles {
+		if filepath.Base(f) != "_testmain.go" {
+			return false
+		}
+	}
+	return true
 }
 
 // printPlain prints f as x/tools' text output does: the finding and its

@@ -50,57 +50,56 @@ func looseTuple(x, y *types.Tuple) bool {
 
 // HasTypeParam reports whether t mentions a type parameter: it is one,
 // is a generic type not yet instantiated, or is built from such types.
-func HasTypeParam(t types.Type) bool { return hasTypeParam(t, map[types.Type]bool{}) }
-
-func hasTypeParam(t types.Type, seen map[types.Type]bool) bool {
-	if t == nil || seen[t] {
+// The walk needs no record of what it saw: it stops at named types (their
+// type arguments aside), and only a named type can refer to itself.
+func HasTypeParam(t types.Type) bool {
+	if t == nil {
 		return false
 	}
-	seen[t] = true
 	switch t := t.(type) {
 	case *types.TypeParam:
 		return true
 	case *types.Alias:
-		return hasTypeParam(types.Unalias(t), seen)
+		return HasTypeParam(types.Unalias(t))
 	case *types.Named:
 		if t.TypeParams().Len() > 0 && t.TypeArgs().Len() == 0 {
 			return true
 		}
 		for i := range t.TypeArgs().Len() {
-			if hasTypeParam(t.TypeArgs().At(i), seen) {
+			if HasTypeParam(t.TypeArgs().At(i)) {
 				return true
 			}
 		}
 		return false
 	case *types.Pointer:
-		return hasTypeParam(t.Elem(), seen)
+		return HasTypeParam(t.Elem())
 	case *types.Slice:
-		return hasTypeParam(t.Elem(), seen)
+		return HasTypeParam(t.Elem())
 	case *types.Array:
-		return hasTypeParam(t.Elem(), seen)
+		return HasTypeParam(t.Elem())
 	case *types.Chan:
-		return hasTypeParam(t.Elem(), seen)
+		return HasTypeParam(t.Elem())
 	case *types.Map:
-		return hasTypeParam(t.Key(), seen) || hasTypeParam(t.Elem(), seen)
+		return HasTypeParam(t.Key()) || HasTypeParam(t.Elem())
 	case *types.Tuple:
 		for i := range t.Len() {
-			if hasTypeParam(t.At(i).Type(), seen) {
+			if HasTypeParam(t.At(i).Type()) {
 				return true
 			}
 		}
 		return false
 	case *types.Signature:
-		return hasTypeParam(t.Params(), seen) || hasTypeParam(t.Results(), seen)
+		return HasTypeParam(t.Params()) || HasTypeParam(t.Results())
 	case *types.Struct:
 		for i := range t.NumFields() {
-			if hasTypeParam(t.Field(i).Type(), seen) {
+			if HasTypeParam(t.Field(i).Type()) {
 				return true
 			}
 		}
 		return false
 	case *types.Interface:
 		for i := range t.NumMethods() {
-			if hasTypeParam(t.Method(i).Type(), seen) {
+			if HasTypeParam(t.Method(i).Type()) {
 				return true
 			}
 		}

@@ -151,7 +151,7 @@ func runReport(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer
 			}
 		}
 		if len(findings) > 0 {
-			fmt.Fprintln(stderr, summaryLine(findings, all, res.packages, fs.Args()))
+			fmt.Fprintln(stderr, summaryLine(findings, all, res.packages, fs.Args(), *tests))
 		}
 	}
 	// As the x/tools driver: load errors give at least 1, findings 3.

@@ -36,8 +36,9 @@ func countPackages(pkgs []*packages.Package) int {
 
 // summaryLine is the line printed after text findings, so that nobody has to
 // count them: findings per analyzer, packages, how many carry a fix, and
-// the commands that fix and order them.
-func summaryLine(findings []finding, all []*analysis.Analyzer, pkgs int, patterns []string) string {
+// the commands that fix and order them. Without tests (-test=false) a
+// package with in-package tests gets no fixes, so the count says so.
+func summaryLine(findings []finding, all []*analysis.Analyzer, pkgs int, patterns []string, tests bool) string {
 	per := map[string]int{}
 	inPkg := map[string]bool{}
 	fixable := 0
@@ -64,6 +65,9 @@ func summaryLine(findings []finding, all []*analysis.Analyzer, pkgs int, pattern
 		fmt.Fprintf(&b, "all carry a fix: `capsulelint migrate %s` fixes them", pats)
 	default:
 		fmt.Fprintf(&b, "%d carry a fix: `capsulelint migrate %s` fixes those, `capsulelint plan %s` orders the other %d", fixable, pats, pats, rest)
+	}
+	if !tests && fixable < len(findings) {
+		b.WriteString(" (-test=false withholds the fixes of packages with tests: run without it to count them)")
 	}
 	return b.String()
 }

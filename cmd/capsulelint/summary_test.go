@@ -142,7 +142,8 @@ func TestSummaryCleanPackage(t *testing.T) {
 	}
 }
 
-// TestSummaryWording covers the three endings and the per-analyzer order.
+// TestSummaryWording covers the three endings, the per-analyzer order and
+// the -test=false note.
 func TestSummaryWording(t *testing.T) {
 	a, b := &analysis.Analyzer{Name: "alpha"}, &analysis.Analyzer{Name: "beta"}
 	all := []*analysis.Analyzer{a, b}
@@ -151,16 +152,21 @@ func TestSummaryWording(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		findings []finding
+		noTests  bool // -test=false
 		want     string
 	}{
-		{[]finding{f(b, "p", true), f(a, "q", false), f(b, "p", false)},
+		{[]finding{f(b, "p", true), f(a, "q", false), f(b, "p", false)}, false,
 			"capsulelint: 3 findings (alpha 1, beta 2) in 2 of 9 packages; 1 carry a fix: `capsulelint migrate ./a/... ./b` fixes those, `capsulelint plan ./a/... ./b` orders the other 2"},
-		{[]finding{f(a, "p", true)},
+		{[]finding{f(a, "p", true)}, false,
 			"capsulelint: 1 finding (alpha 1) in 1 of 9 packages; all carry a fix: `capsulelint migrate ./a/... ./b` fixes them"},
-		{[]finding{f(b, "p", false), f(b, "p", false)},
+		{[]finding{f(b, "p", false), f(b, "p", false)}, false,
 			"capsulelint: 2 findings (beta 2) in 1 of 9 packages; none carries a fix: `capsulelint plan ./a/... ./b` orders them"},
+		{[]finding{f(b, "p", false)}, true,
+			"capsulelint: 1 finding (beta 1) in 1 of 9 packages; none carries a fix: `capsulelint plan ./a/... ./b` orders them (-test=false withholds the fixes of packages with tests: run without it to count them)"},
+		{[]finding{f(a, "p", true)}, true,
+			"capsulelint: 1 finding (alpha 1) in 1 of 9 packages; all carry a fix: `capsulelint migrate ./a/... ./b` fixes them"},
 	} {
-		if got := summaryLine(tc.findings, all, 9, []string{"./a/...", "./b"}); got != tc.want {
+		if got := summaryLine(tc.findings, all, 9, []string{"./a/...", "./b"}, !tc.noTests); got != tc.want {
 			t.Errorf("summaryLine:\n got %s\nwant %s", got, tc.want)
 		}
 	}

@@ -26,8 +26,8 @@ func hasFix(fset *token.FileSet, d analysis.Diagnostic) bool {
 func countPackages(pkgs []*packages.Package) int {
 	seen := map[string]bool{}
 	for _, p := range pkgs {
-		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
-			continue // the generated test main
+		if testMain(p) {
+			continue
 		}
 		seen[strings.TrimSuffix(p.PkgPath, "_test")] = true
 	}

@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -277,13 +276,15 @@ func analysisRoots(pkgs []*packages.Package) []*packages.Package {
 	return out
 }
 
-// testMain reports whether p is the test main package go list generates.
+// testMain reports whether p is the test main package go list generates:
+// package main of a path ending .test, all of whose files (in the build
+// cache, under hashed names) are generated.
 func testMain(p *packages.Package) bool {
-	if p.Name != "main" || !strings.HasSuffix(p.ID, ".test") || len(p.CompiledGoFiles) == 0 {
+	if p.Name != "main" || !strings.HasSuffix(p.ID, ".test") || len(p.Syntax) == 0 {
 		return false
 	}
-	for _, f := range p.CompiledGoFiles {
-		if filepath.Base(f) != "_testmain.go" {
+	for _, f := range p.Syntax {
+		if !ast.IsGenerated(f) {
 			return false
 		}
 	}

@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/packages"
 
 	"github.com/capsulelint/capsulelint/analyzers"
 	"github.com/capsulelint/capsulelint/internal/config"
@@ -20,6 +23,21 @@ func TestVariantsReportOnce(t *testing.T) {
 	dir, _ := txtartest.Extract(t, filepath.Join("testdata", "variant-duplicates.txtar"))
 	t.Chdir(dir)
 	all := analyzers.NewWithFixScope(config.Default(), config.FixWorkspace)
+
+	// Analysed: ids, and repo through its test variant; not repo without
+	// its tests, nor the generated test main.
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax&^packages.NeedDeps | packages.NeedForTest, Tests: true}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range analysisRoots(pkgs) {
+		ids = append(ids, p.ID)
+	}
+	slices.Sort(ids)
+	if want := []string{"example.com/variants/ids", "example.com/variants/repo [example.com/variants/repo.test]"}; !slices.Equal(ids, want) {
+		t.Errorf("analysed %q, want %q", ids, want)
+	}
 
 	res, err := lint([]string{"./..."}, all, true, nil)
 	if err != nil {

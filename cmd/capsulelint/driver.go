@@ -167,6 +167,11 @@ func runReport(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer
 	return code
 }
 
+// lintLoadMode is what [lint] loads: the roots' syntax and types, their
+// dependencies from export data, and which package each test variant
+// tests (for [analysisRoots]).
+const lintLoadMode = packages.LoadAllSyntax&^packages.NeedDeps | packages.NeedForTest
+
 // lintResult is what [lint] found.
 type lintResult struct {
 	findings   []finding
@@ -182,7 +187,7 @@ type lintResult struct {
 // rest analysed.
 func lint(patterns []string, all []*analysis.Analyzer, tests bool, loadErrs io.Writer) (lintResult, error) {
 	var res lintResult
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax&^packages.NeedDeps | packages.NeedForTest, Tests: tests}
+	cfg := &packages.Config{Mode: lintLoadMode, Tests: tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return res, err

@@ -26,7 +26,7 @@ func TestVariantsReportOnce(t *testing.T) {
 
 	// Analysed: ids, and repo through its test variant; not repo without
 	// its tests, nor the generated test main.
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax&^packages.NeedDeps | packages.NeedForTest, Tests: true}, "./...")
+	pkgs, err := packages.Load(&packages.Config{Mode: lintLoadMode, Tests: true}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -312,7 +312,7 @@ func (r *Reporter) Ignored(positions ...token.Pos) bool {
 func (r *Reporter) withholdFixes(d analysis.Diagnostic, singleFile bool) analysis.Diagnostic {
 	home := r.Pass.Fset.File(d.Pos)
 	var kept []analysis.SuggestedFix
-	var others, api []string
+	var others, api, readers []string
 	for _, fix := range d.SuggestedFixes {
 		ok := true
 		for _, e := range fix.TextEdits {
@@ -334,6 +334,16 @@ func (r *Reporter) withholdFixes(d analysis.Diagnostic, singleFile bool) analysi
 			}
 		}
 		if ok {
+			if at := r.readersOf(fix); len(at) > 0 {
+				ok = false
+				for _, a := range at {
+					if !containsString(readers, a) {
+						readers = append(readers, a)
+					}
+				}
+			}
+		}
+		if ok {
 			kept = append(kept, fix)
 		}
 	}
@@ -345,9 +355,16 @@ func (r *Reporter) withholdFixes(d analysis.Diagnostic, singleFile bool) analysi
 		// message must not change between runs (baselines fingerprint it).
 		slices.Sort(others)
 		d.Message += fmt.Sprintf("%sit also edits %s, and this driver applies only the edits in the diagnostic's file; %s)", baseline.WithheldNote, strings.Join(others, ", "), route)
-	default:
+	case len(api) > 0:
 		slices.Sort(api)
 		d.Message += fmt.Sprintf("%sit changes the signature of %s, which other packages may call or implement, and this driver fixes one package at a time; %s)", baseline.WithheldNote, strings.Join(api, ", "), route)
+	default:
+		slices.Sort(readers)
+		verb, what := "takes", "that reader"
+		if len(readers) > 1 {
+			verb, what = "take", "those readers"
+		}
+		d.Message += fmt.Sprintf("%s%s %s its keys apart, and this driver cannot change %s with it; run capsulelint migrate (or capsulelint -fix), which rewrites readers with their writer)", baseline.WithheldNote, strings.Join(readers, ", "), verb, what)
 	}
 	d.SuggestedFixes = kept
 	return d

@@ -93,47 +93,20 @@ func (t *trial) templateChanges() (changes []keyreaders.Change, owners [][]int) 
 			continue
 		}
 		btf, ntf := t.w.fset.File(base.Pos()), t.w.fset.File(now.Pos())
-		before := map[int]template{}
-		for _, tm := range templates(base, baseInfo) {
-			before[btf.Offset(tm.expr.Pos())] = tm
+		before := map[int]keyreaders.Template{}
+		for _, tm := range keyreaders.Templates(base, baseInfo) {
+			before[btf.Offset(tm.Expr.Pos())] = tm
 		}
-		for _, tm := range templates(now, nowInfo) {
-			old, ok := before[t.shifts[file].old(ntf.Offset(tm.expr.Pos()))]
-			if !ok || old.layout == tm.layout || !strings.Contains(old.layout, sep) {
+		for _, tm := range keyreaders.Templates(now, nowInfo) {
+			old, ok := before[t.shifts[file].old(ntf.Offset(tm.Expr.Pos()))]
+			if !ok || old.Layout == tm.Layout || !strings.Contains(old.Layout, sep) {
 				continue
 			}
-			changes = append(changes, keyreaders.Change{Old: old.layout, New: tm.layout, Sep: sep, Writer: t.w.fset.Position(old.expr.Pos())})
-			owners = append(owners, t.edits.ownersWithin(file, btf.Offset(old.expr.Pos()), btf.Offset(old.expr.End())))
+			changes = append(changes, keyreaders.Change{Old: old.Layout, New: tm.Layout, Sep: sep, Writer: t.w.fset.Position(old.Expr.Pos())})
+			owners = append(owners, t.edits.ownersWithin(file, btf.Offset(old.Expr.Pos()), btf.Offset(old.Expr.End())))
 		}
 	}
 	return changes, owners
-}
-
-// template is a key template of a file: a fmt.Sprintf call or a whole +
-// concatenation, with its layout.
-type template struct {
-	expr   ast.Expr
-	layout string
-}
-
-func templates(f *ast.File, info *types.Info) []template {
-	var out []template
-	ast.Inspect(f, func(n ast.Node) bool {
-		e, ok := n.(ast.Expr)
-		if !ok {
-			return true
-		}
-		switch e.(type) {
-		case *ast.CallExpr, *ast.BinaryExpr:
-			if layout, ok := keyreaders.Layout(e, info); ok {
-				out = append(out, template{e, layout})
-				_, concat := e.(*ast.BinaryExpr)
-				return !concat // the operands of a concatenation are part of it
-			}
-		}
-		return true
-	})
-	return out
 }
 
 // editedByFixes reports whether the fixes' own edits touch [start, end)

@@ -142,6 +142,34 @@ func Layout(e ast.Expr, info *types.Info) (string, bool) {
 	return b.String(), holes > 0
 }
 
+// A Template is a key template of a file: a fmt.Sprintf call or a whole +
+// concatenation, with its layout.
+type Template struct {
+	Expr   ast.Expr
+	Layout string
+}
+
+// Templates returns the key templates of f, in file order.
+func Templates(f *ast.File, info *types.Info) []Template {
+	var out []Template
+	ast.Inspect(f, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		switch e.(type) {
+		case *ast.CallExpr, *ast.BinaryExpr:
+			if layout, ok := Layout(e, info); ok {
+				out = append(out, Template{e, layout})
+				_, concat := e.(*ast.BinaryExpr)
+				return !concat // the operands of a concatenation are part of it
+			}
+		}
+		return true
+	})
+	return out
+}
+
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
